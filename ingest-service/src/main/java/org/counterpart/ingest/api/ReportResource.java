@@ -1,0 +1,135 @@
+package org.counterpart.ingest.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.counterpart.ingest.events.OutboxEvent;
+import org.counterpart.ingest.report.Report;
+import org.counterpart.ingest.report.ReportIntake;
+import org.counterpart.ingest.report.ReportStatus;
+import org.counterpart.ingest.report.Submission;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/reports")
+@Tag(name = "Reports", description = "Submit reports of East-West collaboration and read them back")
+public class ReportResource {
+
+    private final SubmissionReader reader;
+    private final ReportIntake intake;
+
+    public ReportResource(SubmissionReader reader, ReportIntake intake) {
+        this.reader = reader;
+        this.intake = intake;
+    }
+
+    /** What POST answers. */
+    public record Receipt(UUID id, String status, Boolean duplicate) {
+    }
+
+    /** A stored report as GET shows it. */
+    public record ReportView(UUID id, String status, String title, String language, String sourceUrl,
+                             LocalDate publishedAt, Instant receivedAt, String contentType, String contentHash,
+                             String text) {
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a report",
+            description = "JSON {text, title?, language? (en|zh), sourceUrl?, publishedAt? (ISO date or date-time)}, "
+                    + "or the text itself as text/plain, or an HTML page as text/html (reduced to its article text). "
+                    + "The same normalised text posted again answers 200 with the existing id and duplicate=true.")
+    @RequestBody(content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionDocument.class)),
+            @Content(mediaType = MediaType.TEXT_PLAIN), @Content(mediaType = MediaType.TEXT_HTML)})
+    @APIResponse(responseCode = "202", description = "Accepted; published to the reports topic shortly")
+    @APIResponse(responseCode = "200", description = "Already known: the existing report's id")
+    @APIResponse(responseCode = "400", description = "Empty text, invalid JSON, date or encoding")
+    @APIResponse(responseCode = "413", description = "Body over 1 MiB")
+    @APIResponse(responseCode = "415", description = "Not JSON, plain text or HTML")
+    public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body, @Context UriInfo uri) {
+        Submission submission = reader.read(type, body == null ? new byte[0] : body);
+        ReportIntake.Outcome outcome;
+        try {
+            outcome = intake.accept(submission);
+        } catch (PersistenceException e) {
+            // Two identical reports raced: the unique hash let one in; the other is its duplicate.
+            Report winner = intake.findByText(submission.text());
+            if (winner == null) {
+                throw e;
+            }
+            outcome = new ReportIntake.Outcome(winner, true);
+        }
+        URI location = uri.getBaseUriBuilder().path("reports").path(outcome.report().id.toString()).build();
+        if (outcome.duplicate()) {
+            return Response.ok(new Receipt(outcome.report().id, statusOf(outcome.report().id).wireName(), true))
+                    .location(location).build();
+        }
+        return Response.accepted(new Receipt(outcome.report().id, ReportStatus.ACCEPTED.wireName(), false))
+                .location(location).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "A stored report and its metadata")
+    @APIResponse(responseCode = "404", description = "No such report")
+    public ReportView get(@PathParam("id") String id) {
+        UUID reportId = parseId(id);
+        Report report = Report.findById(reportId);
+        if (report == null) {
+            throw new BadRequestProblem(404, "Report not found", "No report has the id " + id + ".");
+        }
+        return new ReportView(report.id, statusOf(report.id).wireName(), report.title, report.language,
+                report.sourceUrl, report.publishedAt, report.receivedAt, report.contentType, report.contentHash,
+                report.text);
+    }
+
+    @Transactional
+    ReportStatus statusOf(UUID reportId) {
+        long pending = OutboxEvent.count("aggregateId = ?1 and publishedAt is null", reportId);
+        return pending == 0 ? ReportStatus.PUBLISHED : ReportStatus.ACCEPTED;
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestProblem(404, "Report not found", "Report ids are UUIDs; " + id + " is not one.");
+        }
+    }
+
+    /** The JSON body, for the API documentation. */
+    @Schema(name = "Submission")
+    public record SubmissionDocument(
+            @Schema(required = true, description = "The report text (or HTML when format is html)") String text,
+            String title,
+            @Schema(enumeration = {"en", "zh"}, description = "Guessed from the text when absent") String language,
+            String sourceUrl,
+            @Schema(description = "ISO date or date-time of publication", example = "2020-05-23") String publishedAt,
+            @Schema(enumeration = {"text", "html"}, description = "html: text is an HTML page to reduce")
+            String format) {
+    }
+}

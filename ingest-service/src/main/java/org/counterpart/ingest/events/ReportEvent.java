@@ -1,0 +1,25 @@
+package org.counterpart.ingest.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The value of a message on the {@code reports} topic (key: the report id). Mapped from the entity, never the
+ * entity itself: this is the contract subscribers code against (schemas/report-event.schema.json).
+ */
+public record ReportEvent(
+        UUID eventId,
+        String type,
+        UUID reportId,
+        Instant occurredAt,
+        String text,
+        String title,
+        String language,
+        String sourceUrl,
+        LocalDate publishedAt,
+        Instant receivedAt,
+        String contentHash) {
+
+    public static final String SUBMITTED = "ReportSubmitted";
+}

@@ -1,0 +1,59 @@
+package org.counterpart.ingest.report;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import org.counterpart.ingest.events.OutboxEvent;
+import org.counterpart.ingest.events.ReportEvents;
+
+/**
+ * Accepts a report: stores it and its outgoing event in one transaction (transactional outbox), so a report is
+ * published if and only if it was stored.
+ */
+@ApplicationScoped
+public class ReportIntake {
+
+    private final ReportEvents events;
+    private final Event<OutboxEvent.Written> outboxWritten;
+
+    public ReportIntake(ReportEvents events, Event<OutboxEvent.Written> outboxWritten) {
+        this.events = events;
+        this.outboxWritten = outboxWritten;
+    }
+
+    public record Outcome(Report report, boolean duplicate) {
+    }
+
+    @Transactional
+    public Outcome accept(Submission submission) {
+        String hash = TextFingerprint.of(submission.text());
+        Report existing = Report.findByContentHash(hash);
+        if (existing != null) {
+            return new Outcome(existing, true);
+        }
+        Report report = new Report();
+        report.id = UUID.randomUUID();
+        report.text = submission.text();
+        report.contentHash = hash;
+        report.title = submission.title();
+        report.language = submission.language();
+        report.sourceUrl = submission.sourceUrl();
+        report.publishedAt = submission.publishedAt();
+        report.contentType = submission.contentType();
+        report.receivedAt = Instant.now();
+        report.persist();
+        events.submitted(report).persist();
+        // Observed after commit: wakes the relay instead of waiting for its next poll.
+        outboxWritten.fire(new OutboxEvent.Written());
+        return new Outcome(report, false);
+    }
+
+    /** After a concurrent duplicate lost the race on the unique hash, the winner is the answer. */
+    @Transactional
+    public Report findByText(String text) {
+        return Report.findByContentHash(TextFingerprint.of(text));
+    }
+}

@@ -1,0 +1,132 @@
+package org.counterpart.ingest.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.counterpart.infra.quarkus.EmbeddedInfraResource;
+import org.counterpart.ingest.events.TopicReader;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedInfraResource.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
+class ReportApiIT {
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    private static List<ConsumerRecord<String, String>> eventsOf(String reportId, int expected) {
+        return TopicReader.read(bootstrap(), "reports", r -> reportId.equals(r.key()), expected, Duration.ofSeconds(30));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void jsonReportIsStoredAndPublishedOnceWithCloudEventHeaders() {
+        String id = given().contentType(ContentType.JSON)
+                .body("""
+                        {"text":"Up to now, Xiamen has sent 95 million yuan of aid funds to Linxia Prefecture.",
+                         "title":"Xiamen and Linxia","language":"en","publishedAt":"2019-06-30",
+                         "sourceUrl":"https://example.org/xiamen-linxia"}""")
+                .post("/reports")
+                .then().statusCode(202)
+                .header("Location", containsString("/reports/"))
+                .body("status", equalTo("accepted"))
+                .extract().path("id");
+
+        List<ConsumerRecord<String, String>> events = eventsOf(id, 1);
+        assertEquals(1, events.size(), "one event per accepted report");
+        ConsumerRecord<String, String> event = events.get(0);
+        assertEquals("1.0", header(event, "ce_specversion"));
+        assertEquals("org.counterpart.reports.ReportSubmitted", header(event, "ce_type"));
+        assertEquals(id, header(event, "ce_subject"));
+        assertTrue(event.value().contains("\"reportId\":\"" + id + "\""), event.value());
+        assertTrue(event.value().contains("\"publishedAt\":\"2019-06-30\""), event.value());
+
+        given().get("/reports/" + id).then().statusCode(200)
+                .body("title", equalTo("Xiamen and Linxia"))
+                .body("language", equalTo("en"))
+                .body("publishedAt", equalTo("2019-06-30"))
+                .body("status", equalTo("published"))
+                .body("text", containsString("95 million yuan"));
+    }
+
+    @Test
+    void theSameTextPostedAgainIsADuplicateAndPublishedOnlyOnce() {
+        String text = "Since 2016, Qingdao has helped Anshun build 41 projects.";
+        String id = given().contentType(ContentType.TEXT).body(text).post("/reports")
+                .then().statusCode(202).extract().path("id");
+        given().contentType(ContentType.TEXT).body("  Since 2016,\u00a0Qingdao has helped Anshun build 41 projects.\n")
+                .post("/reports")
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("duplicate", is(true))
+                .header("Location", containsString(id));
+        given().contentType(ContentType.JSON).body("{\"text\":\"" + text + "\"}").post("/reports")
+                .then().statusCode(200).body("id", equalTo(id));
+
+        assertEquals(1, eventsOf(id, 1).size(), "a duplicate publishes nothing");
+    }
+
+    @Test
+    void htmlIsReducedToItsArticleText() {
+        String id = given().contentType("text/html; charset=UTF-8")
+                .body("<html><body><nav>Home &gt; News</nav><p>天津市向甘肃省投入财政援助资金5.6亿元。</p>"
+                        + "<script>steal()</script><footer>电话 010-1234567</footer></body></html>")
+                .post("/reports").then().statusCode(202).extract().path("id");
+        String text = given().get("/reports/" + id).then().statusCode(200)
+                .body("language", equalTo("zh"))
+                .body("contentType", equalTo("text/html"))
+                .extract().path("text");
+        assertTrue(text.contains("5.6亿元"), text);
+        assertFalse(text.contains("steal"), text);
+        assertFalse(text.contains("Home"), text);
+        assertFalse(text.contains("010-1234567"), text);
+    }
+
+    @Test
+    void badInputGetsAProblemDocumentAndNoWrite() {
+        given().contentType(ContentType.JSON).body("{\"text\":\"  \\n \"}").post("/reports")
+                .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+        given().contentType(ContentType.TEXT).body("").post("/reports")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{\"text\": \"unterminated").post("/reports")
+                .then().statusCode(400).contentType("application/problem+json").body("title", notNullValue());
+        given().contentType(ContentType.JSON).body("{\"text\":\"ok\",\"publishedAt\":\"31/12/2020\"}").post("/reports")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/xml").body("<report/>").post("/reports")
+                .then().statusCode(415).contentType("application/problem+json");
+        byte[] big = new byte[1024 * 1024 + 10];
+        java.util.Arrays.fill(big, (byte) 'a');
+        given().contentType(ContentType.TEXT).body(big).post("/reports")
+                .then().statusCode(413).contentType("application/problem+json");
+        given().get("/reports/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        given().get("/reports/00000000-0000-0000-0000-000000000000").then().statusCode(404);
+    }
+
+    @Test
+    void schemasAreServed() {
+        given().get("/schemas/report-event.schema.json").then().statusCode(200).body("title", equalTo("ReportEvent"));
+        given().get("/asyncapi.yaml").then().statusCode(200).body(containsString("asyncapi: 3.0.0"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/reports"));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+}
