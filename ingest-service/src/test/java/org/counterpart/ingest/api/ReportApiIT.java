@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.counterpart.infra.quarkus.EmbeddedInfraResource;
-import org.counterpart.ingest.events.TopicReader;
+import org.counterpart.infra.TopicReader;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 

@@ -19,6 +19,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.counterpart.infra.EmbeddedPostgresServer;
 import org.counterpart.infra.LocalKafkaBroker;
+import org.counterpart.infra.TopicReader;
 import org.counterpart.infra.quarkus.EmbeddedInfraResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.counterpart.infra.quarkus.EmbeddedInfraResource;
 import org.counterpart.ingest.events.OutboxEvent;
-import org.counterpart.ingest.events.TopicReader;
+import org.counterpart.infra.TopicReader;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 

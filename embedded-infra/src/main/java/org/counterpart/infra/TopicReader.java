@@ -1,4 +1,4 @@
-package org.counterpart.ingest.events;
+package org.counterpart.infra;
 
 import java.time.Duration;
 import java.util.ArrayList;
