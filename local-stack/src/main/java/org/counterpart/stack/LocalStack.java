@@ -1,0 +1,114 @@
+package org.counterpart.stack;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.counterpart.infra.EmbeddedPostgresServer;
+import org.counterpart.infra.LocalKafkaBroker;
+
+/**
+ * The whole system on one machine with nothing installed but a JDK: a KRaft Kafka broker and a PostgreSQL server
+ * from Maven artifacts, one database per service, and the three services as their own processes. Data stays
+ * under one folder across restarts; everything stops cleanly on Ctrl-C.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final StackSettings settings;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+    public LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("counterpart.project-root", ".")).toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack(StackSettings.defaults(root));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Counterpart ...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-stop"));
+        try {
+            stack.start();
+            int loaded = new SampleReports(stack.settings.url(stack.settings.ingestPort())).load();
+            stack.printWelcome(loaded);
+        } catch (Exception e) {
+            System.err.println("Counterpart did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    public void start() throws IOException, InterruptedException {
+        Path home = settings.home();
+        log("Data folder: " + home);
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startPersistent(home.resolve("postgres"),
+                settings.postgresPort());
+        running.push(postgres);
+        log("PostgreSQL on port " + postgres.port());
+        LocalKafkaBroker kafka = LocalKafkaBroker.start(home.resolve("kafka"), settings.kafkaPort(),
+                settings.kafkaControllerPort(), 3);
+        running.push(kafka);
+        log("Kafka (KRaft) on " + kafka.bootstrapServers());
+
+        Map<String, Integer> services = new LinkedHashMap<>();
+        services.put("ingest", settings.ingestPort());
+        services.put("facts", settings.factsPort());
+        services.put("metrics", settings.metricsPort());
+        Deque<ServiceProcess> started = new ArrayDeque<>();
+        for (Map.Entry<String, Integer> service : services.entrySet()) {
+            String db = service.getKey();
+            String prefix = db.toUpperCase(java.util.Locale.ROOT);
+            Map<String, String> env = Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    prefix + "_DB_URL", postgres.database(db),
+                    prefix + "_DB_USER", EmbeddedPostgresServer.USER,
+                    prefix + "_DB_PASSWORD", "postgres");
+            ServiceProcess process = ServiceProcess.start(db + "-service", settings.projectRoot(), service.getValue(),
+                    env, home.resolve("logs"));
+            running.push(process);
+            started.add(process);
+        }
+        for (ServiceProcess process : started) {
+            process.awaitReady(Duration.ofSeconds(120));
+            log(process.name() + " ready");
+        }
+    }
+
+    private void printWelcome(int loaded) {
+        System.out.printf("""
+
+                Counterpart is running (%d sample reports loaded).
+                  Dashboard:    %s/dashboard
+                  Totals:       %s/totals
+                  Post reports: curl -H 'Content-Type: text/plain' --data-binary @report.txt %s/reports
+                  Facts:        %s/facts
+                  Logs:         %s
+                Press Ctrl-C to stop; data is kept in %s.
+                %n""", loaded, settings.url(settings.metricsPort()), settings.url(settings.metricsPort()),
+                settings.url(settings.ingestPort()), settings.url(settings.factsPort()),
+                settings.home().resolve("logs"), settings.home());
+    }
+
+    private static void log(String line) {
+        System.out.println("[counterpart] " + line);
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.err.println("While stopping: " + e);
+            }
+        }
+    }
+}

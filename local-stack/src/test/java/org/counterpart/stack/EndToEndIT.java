@@ -1,0 +1,100 @@
+package org.counterpart.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The three services as built, each in its own JVM, over one real Kafka broker and one real PostgreSQL server:
+ * a posted report's funds, projects and workers reach the totals.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private LocalStack stack;
+    private StackClient client;
+
+    @BeforeAll
+    void startStack() throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        Path home = Files.createTempDirectory("counterpart-e2e");
+        StackSettings settings = new StackSettings(root, home, freePort(), freePort(), freePort(), freePort(),
+                freePort(), freePort());
+        stack = new LocalStack(settings);
+        stack.start();
+        client = new StackClient(settings);
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aPostedReportsFundsProjectsAndWorkersReachTheTotals() throws Exception {
+        client.postText("""
+                Jinhua and Liangshan Review Their Pairing
+
+                Up to now, Jinhua has invested a total of 275 million yuan of aid funds in Liangshan Prefecture and \
+                implemented 140 aid projects there. Jinhua has also helped 5,300 workers from Liangshan find jobs \
+                in Zhejiang.
+                """);
+        JsonNode funds = client.awaitTotal("funds_cny", r -> StackClient.pair(r, "Jinhua", "Liangshan"), PATIENCE);
+        assertEquals(275_000_000L, funds.get("total").asLong());
+        assertEquals("CNY", funds.get("unit").asText());
+        JsonNode projects = client.awaitTotal("projects", r -> StackClient.pair(r, "Jinhua", "Liangshan"), PATIENCE);
+        assertEquals(140, projects.get("total").asLong());
+        JsonNode workers = client.awaitTotal("workers_transferred",
+                r -> StackClient.pair(r, "Jinhua", "Liangshan"), PATIENCE);
+        assertEquals(5300, workers.get("total").asLong());
+    }
+
+    @Test
+    void theSeedReportsGiveFundsProjectsAndWorkersRowsForTheirPairs() throws Exception {
+        Path seeds = Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("seeds");
+        Assumptions.assumeTrue(Files.isDirectory(seeds),
+                "../shared/seeds not found beside the project: seed end-to-end check skipped");
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> list = Files.list(seeds)) {
+            list.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(files::add);
+        }
+        for (Path file : files) {
+            client.postText(Files.readString(file, StandardCharsets.UTF_8));
+        }
+        // The pairs the seed reports name, at province or city level, with the headline metrics they report.
+        for (String metric : List.of("funds_cny", "projects", "workers_transferred")) {
+            JsonNode row = client.awaitTotal(metric, r -> StackClient.pair(r, "Guangdong", "Guangxi"), PATIENCE);
+            assertTrue(row.get("total").asDouble() > 0, metric + " " + row);
+        }
+        for (String metric : List.of("funds_cny", "projects")) {
+            JsonNode row = client.awaitTotal(metric, r -> StackClient.pair(r, "Dalian", "Liupanshui"), PATIENCE);
+            assertTrue(row.get("total").asDouble() > 0, metric + " " + row);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

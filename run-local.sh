@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Starts the whole Counterpart system on one machine with only JDK 17 and Maven:
+# Kafka (KRaft) and PostgreSQL from Maven artifacts, the three services, and a few sample reports.
+# Data is kept in .counterpart-data/ across restarts. Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")"
+echo "[counterpart] building (first run downloads dependencies and takes a few minutes) ..."
+mvn -B -q install -DskipTests
+exec java -Dslf4j.internal.verbosity=WARN -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -Dcounterpart.project-root="$PWD" -jar local-stack/target/local-stack.jar "$@"
