@@ -1,0 +1,113 @@
+package org.counterpart.facts.extraction.attribution;
+
+import org.counterpart.facts.extraction.Party;
+import org.counterpart.facts.extraction.gazetteer.Gazetteer;
+import org.counterpart.facts.extraction.gazetteer.Region;
+import org.counterpart.facts.extraction.pairing.PairingRegistry;
+import org.counterpart.facts.extraction.text.Sentence;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names donor and recipient of a figure. The sentence's own regions come first (eastern ones give, western
+ * ones receive, per the pairing data); a side the sentence leaves out is completed with the report's paired
+ * partner; "the two sides" and its kin mean the report's main pair; a sentence naming no party borrows the
+ * parties of the sentence before it in the same paragraph. When none of this names both parties, nothing is
+ * returned: parties are never invented. Aid within one province and support to Xinjiang/Tibet are out of scope.
+ */
+public final class PartyResolver {
+    private static final Pattern BOTH_SIDES = Pattern.compile(
+            "(?i)\\b(?:the|both)\\s+(?:two\\s+)?(?:sides|parties|provinces|places|regions|cities|localities)\\b|双方|两地|两省|两市|两区");
+    /** Named groups of donors, kept whole: "seven cities in East China", "eight eastern provinces". */
+    private static final Pattern GROUP = Pattern.compile(
+            "(?i)\\b(?:the\\s+)?((?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\s+"
+            + "(?:(?:eastern|coastal|developed)\\s+)?(?:cities|provinces|municipalities|provinces and cities)\\s+"
+            + "(?:in|of|from)\\s+(?:the\\s+)?(?:East(?:ern)?\\s+China|eastern\\s+China|east|coastal\\s+areas?|Pearl\\s+River\\s+Delta|Yangtze\\s+River\\s+Delta))");
+
+    private final Gazetteer gazetteer;
+    private final PairingRegistry pairings;
+
+    public PartyResolver(Gazetteer gazetteer, PairingRegistry pairings) {
+        this.gazetteer = gazetteer;
+        this.pairings = pairings;
+    }
+
+    /**
+     * Parties of the figure at [from, to) of the sentence. A clause of its own (split at semicolons) that names
+     * regions or says "the two sides" decides first; otherwise the whole sentence and its context.
+     */
+    public Optional<Attribution> resolve(List<Sentence> sentences, Sentence sentence, int from, int to,
+                                         ReportContext context, Integer year) {
+        String text = sentence.text();
+        int segStart = Math.max(Math.max(text.lastIndexOf(';', from), text.lastIndexOf('；', from)), -1) + 1;
+        int segEnd = firstOf(text, to);
+        if (segStart > 0 || segEnd < text.length()) {
+            List<org.counterpart.facts.extraction.gazetteer.RegionMention> inSegment = context.mentions(sentence.index()).stream()
+                    .filter(m -> m.start() >= segStart && m.end() <= segEnd).toList();
+            SideSets sides = SideSets.of(inSegment, pairings);
+            if (sides.donors().isEmpty() && sides.recipients().isEmpty() && !sides.outOfScope()
+                    && BOTH_SIDES.matcher(text.substring(segStart, segEnd)).find()) {
+                return mainPair(context);
+            }
+            if (!sides.donors().isEmpty() && !sides.recipients().isEmpty()) {
+                Optional<Region> donor = SideSets.represent(sides.donors(), gazetteer);
+                Optional<Region> recipient = SideSets.represent(sides.recipients(), gazetteer);
+                if (donor.isPresent() && recipient.isPresent() && !donor.get().provinceCode().equals(recipient.get().provinceCode())) {
+                    return Optional.of(new Attribution(party(donor.get()), party(recipient.get())));
+                }
+            }
+        }
+        return resolve(sentences, sentence, context, year);
+    }
+
+    private static int firstOf(String text, int from) {
+        int a = text.indexOf(';', from), b = text.indexOf('；', from);
+        if (a < 0) a = text.length();
+        if (b < 0) b = text.length();
+        return Math.min(a, b);
+    }
+
+    public Optional<Attribution> resolve(List<Sentence> sentences, Sentence sentence, ReportContext context, Integer year) {
+        Optional<Attribution> own = fromSentence(sentence, context, year, true);
+        if (own.isPresent()) return own;
+        SideSets sides = SideSets.of(context.mentions(sentence.index()), pairings);
+        if (!sides.donors().isEmpty() || !sides.recipients().isEmpty() || sides.outOfScope()) return Optional.empty();
+        if (BOTH_SIDES.matcher(sentence.text()).find()) return mainPair(context);
+        for (int back = 1; back <= 2 && sentence.index() - back >= 0; back++) {
+            Sentence prev = sentences.get(sentence.index() - back);
+            if (prev.paragraph() != sentence.paragraph()) break;
+            Optional<Attribution> a = fromSentence(prev, context, year, false);
+            if (a.isPresent()) return a;
+            if (BOTH_SIDES.matcher(prev.text()).find()) return mainPair(context);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Attribution> fromSentence(Sentence sentence, ReportContext context, Integer year, boolean allowGroup) {
+        SideSets sides = SideSets.of(context.mentions(sentence.index()), pairings);
+        Optional<Region> donor = SideSets.represent(sides.donors(), gazetteer);
+        Optional<Region> recipient = SideSets.represent(sides.recipients(), gazetteer);
+        Matcher group = GROUP.matcher(sentence.text());
+        if (allowGroup && group.find() && recipient.isPresent()) {
+            return Optional.of(new Attribution(new Party(group.group(1), null, Party.GROUP), party(recipient.get())));
+        }
+        if (sides.outOfScope() && recipient.isEmpty()) return Optional.empty();
+        if (donor.isPresent() && recipient.isEmpty()) recipient = context.partner(donor.get(), true, year);
+        if (recipient.isPresent() && donor.isEmpty()) donor = context.partner(recipient.get(), false, year);
+        if (donor.isEmpty() || recipient.isEmpty()) return Optional.empty();
+        if (donor.get().provinceCode().equals(recipient.get().provinceCode())) return Optional.empty();
+        return Optional.of(new Attribution(party(donor.get()), party(recipient.get())));
+    }
+
+    private Optional<Attribution> mainPair(ReportContext context) {
+        if (context.mainDonor().isEmpty() || context.mainRecipient().isEmpty()) return Optional.empty();
+        return Optional.of(new Attribution(party(context.mainDonor().get()), party(context.mainRecipient().get())));
+    }
+
+    public static Party party(Region r) {
+        return new Party(r.name(), r.code(), r.level());
+    }
+}
