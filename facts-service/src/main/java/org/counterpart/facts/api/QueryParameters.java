@@ -1,0 +1,48 @@
+package org.counterpart.facts.api;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Checks query parameters before they reach a query: a bad value is the caller's 400, not our 500. */
+final class QueryParameters {
+
+    static final Set<String> METRICS = Set.of("funds_cny", "projects", "workers_transferred", "investment_cny",
+            "consumption_cny", "people_trained", "personnel_exchanged", "enterprises_introduced", "agreements",
+            "people_lifted", "people_benefited", "villages_benefited", "exchange_visits");
+    private static final Pattern PARTY = Pattern.compile("[\\p{L}\\p{M}0-9 '’.\\-]{1,100}");
+
+    private QueryParameters() {
+    }
+
+    static UUID reportId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(400, "Invalid reportId", "reportId must be a UUID.");
+        }
+    }
+
+    static String party(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!PARTY.matcher(value.strip()).matches()) {
+            throw new ApiProblem(400, "Invalid " + name, name + " must be a region name or a six-digit code.");
+        }
+        return value.strip();
+    }
+
+    static String metric(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!METRICS.contains(value.strip())) {
+            throw new ApiProblem(400, "Unknown metric", "metric must be one of " + METRICS + ".");
+        }
+        return value.strip();
+    }
+}

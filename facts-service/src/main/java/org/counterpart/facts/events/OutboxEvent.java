@@ -1,0 +1,62 @@
+package org.counterpart.facts.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An event written in the same transaction as the change it announces, waiting for the relay to publish it. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    /** Publication order. */
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    @Column(name = "event_id", nullable = false, unique = true)
+    public UUID eventId;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "message_key", nullable = false)
+    public String key;
+
+    @Column(name = "event_type", nullable = false)
+    public String type;
+
+    @Column(name = "aggregate_id", nullable = false)
+    public UUID aggregateId;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String payload;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    /** The oldest unpublished events, locked so that a second relay (another instance) takes different ones. */
+    @SuppressWarnings("unchecked")
+    public static List<OutboxEvent> nextBatch(int size) {
+        return getEntityManager()
+                .createNativeQuery("SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY seq "
+                        + "LIMIT :size FOR UPDATE SKIP LOCKED", OutboxEvent.class)
+                .setParameter("size", size)
+                .getResultList();
+    }
+
+    /** Fired after an outbox row is written; the relay observes it after commit. */
+    public record Written() {
+    }
+}

@@ -1,0 +1,119 @@
+package org.counterpart.facts.events;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.counterpart.infra.TopicReader;
+import org.counterpart.infra.TopicWriter;
+import org.counterpart.infra.quarkus.EmbeddedInfraResource;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = EmbeddedInfraResource.class, initArgs = @ResourceArg(name = "database", value = "facts"))
+class ReportToFactsIT {
+
+    private static final String REPORT = "Up to now, Hangzhou has invested a total of 350 million yuan of aid funds "
+            + "in Qiandongnan Prefecture and implemented 120 aid projects there.";
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    private static String reportEvent(UUID eventId, UUID reportId, String text) {
+        return """
+                {"eventId":"%s","type":"ReportSubmitted","reportId":"%s","occurredAt":"2020-06-01T00:00:00Z",
+                 "text":"%s","language":"en","publishedAt":"2020-06-01","receivedAt":"2020-06-01T00:00:00Z",
+                 "contentHash":"x","someFutureField":1}""".formatted(eventId, reportId, text);
+    }
+
+    private static void send(String key, String value) {
+        TopicWriter.write(bootstrap(), "reports", key, value, Map.of("ce_specversion", "1.0"));
+    }
+
+    private static void awaitExtraction(UUID reportId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (given().get("/extractions/" + reportId).statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("report " + reportId + " was not extracted in time");
+    }
+
+    @Test
+    void aReportEventBecomesStoredAndPublishedFacts() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        send(reportId.toString(), reportEvent(eventId, reportId, REPORT));
+        awaitExtraction(reportId);
+
+        given().get("/extractions/" + reportId).then().statusCode(200)
+                .body("status", equalTo("done"))
+                .body("reportId", equalTo(reportId.toString()));
+        given().queryParam("reportId", reportId.toString()).get("/facts").then().statusCode(200)
+                .body("metric", hasItem("funds_cny"))
+                .body("find { it.metric == 'funds_cny' }.value", equalTo(350000000))
+                .body("find { it.metric == 'funds_cny' }.donor.name", equalTo("Hangzhou"))
+                .body("find { it.metric == 'funds_cny' }.recipient.name", equalTo("Qiandongnan"))
+                .body("find { it.metric == 'funds_cny' }.evidence.sentence", equalTo(REPORT));
+        given().queryParam("donor", "hangzhou").queryParam("metric", "funds_cny").get("/facts").then()
+                .statusCode(200).body("reportId", hasItem(reportId.toString()));
+
+        List<ConsumerRecord<String, String>> published = TopicReader.read(bootstrap(), "facts",
+                r -> reportId.toString().equals(r.key()), 1, Duration.ofSeconds(30));
+        assertEquals(1, published.size());
+        ConsumerRecord<String, String> event = published.get(0);
+        assertEquals("org.counterpart.facts.FactsReplaced",
+                new String(event.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+        assertTrue(event.value().contains("\"metric\":\"funds_cny\""), event.value());
+
+        // The same event delivered again changes nothing and publishes nothing.
+        int revision = given().get("/extractions/" + reportId).then().extract().path("revision");
+        send(reportId.toString(), reportEvent(eventId, reportId, REPORT));
+        UUID marker = UUID.randomUUID();
+        send(marker.toString(), reportEvent(UUID.randomUUID(), marker, "Nothing to count here."));
+        awaitExtraction(marker);
+        given().get("/extractions/" + reportId).then().body("revision", equalTo(revision));
+        assertEquals(1, TopicReader.read(bootstrap(), "facts", r -> reportId.toString().equals(r.key()), 1,
+                Duration.ofSeconds(10)).size());
+    }
+
+    @Test
+    void anUnreadableEventIsDeadLetteredAndDoesNotBlockTheNext() throws Exception {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        send(poisonKey, "{ this is not json");
+        UUID next = UUID.randomUUID();
+        send(next.toString(), reportEvent(UUID.randomUUID(), next, REPORT.replace("350", "360")));
+        awaitExtraction(next);
+        List<ConsumerRecord<String, String>> dead = TopicReader.read(bootstrap(), "reports-dlq",
+                r -> poisonKey.equals(r.key()), 1, Duration.ofSeconds(30));
+        assertEquals(1, dead.size());
+        assertTrue(dead.get(0).headers().lastHeader("dead-letter-reason") != null, "the reason travels with it");
+    }
+
+    @Test
+    void badQueriesAreProblemsNotErrors() {
+        given().queryParam("reportId", "nope").get("/facts").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().queryParam("metric", "'; drop table fact; --").get("/facts").then().statusCode(400);
+        given().queryParam("donor", "<script>").get("/facts").then().statusCode(400);
+        given().get("/extractions/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/schemas/facts-event.schema.json").then().statusCode(200).body("title", equalTo("FactsEvent"));
+    }
+}
