@@ -1,0 +1,17 @@
+package org.counterpart.metrics.api;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Refused queries become RFC 7807 problem documents with status 400, never a 500. */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response invalidQuery(InvalidQueryException e, UriInfo uri) {
+        Problem problem = new Problem("/problems/invalid-query", "Invalid query", 400,
+                "Some query parameters cannot be answered; see invalidParams.",
+                uri.getPath(), e.invalidParams());
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

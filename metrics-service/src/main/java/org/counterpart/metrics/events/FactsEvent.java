@@ -1,0 +1,33 @@
+package org.counterpart.metrics.events;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The value of a message on topic {@code facts}: the complete current fact set of one report. The newest
+ * revision per report is that report's truth; a retraction carries no facts.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record FactsEvent(
+        String eventId,
+        String type,
+        String reportId,
+        Long revision,
+        String extractorVersion,
+        Instant occurredAt,
+        List<FactMessage> facts) {
+
+    public static final String REPLACED = "FactsReplaced";
+    public static final String RETRACTED = "FactsRetracted";
+
+    public boolean isRetraction() {
+        return RETRACTED.equals(type);
+    }
+
+    /** The facts this event makes current: none for a retraction, whatever the payload carries. */
+    public List<FactMessage> currentFacts() {
+        return isRetraction() || facts == null ? List.of() : facts;
+    }
+}

@@ -1,0 +1,16 @@
+package org.counterpart.metrics.events;
+
+/**
+ * A message that can never be applied, however often it is retried: it goes to the dead-letter topic with this
+ * message as the reason, and consumption moves on.
+ */
+public class MalformedEventException extends RuntimeException {
+
+    public MalformedEventException(String message) {
+        super(message);
+    }
+
+    public MalformedEventException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,33 @@
+package org.counterpart.metrics.projection;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The newest revision applied for one report. Outlives a retraction, because an older event arriving after it
+ * must still be recognised as stale.
+ */
+@Entity
+@Table(name = "report_state")
+public class ReportState {
+
+    @Id
+    @Column(name = "report_id")
+    public String reportId;
+
+    @Column(nullable = false)
+    public long revision;
+
+    @Column(name = "event_id", nullable = false)
+    public String eventId;
+
+    @Column(nullable = false)
+    public boolean retracted;
+
+    @Column(name = "applied_at", nullable = false)
+    public Instant appliedAt;
+}

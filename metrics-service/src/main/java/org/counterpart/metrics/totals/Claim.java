@@ -1,0 +1,65 @@
+package org.counterpart.metrics.totals;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One figure as one report states it: a current fact, seen by the totals rules. Carries everything the rules
+ * compare (pair, metric, unit, basis, period) and the source it came from.
+ */
+public record Claim(
+        Source source,
+        Pair pair,
+        String metric,
+        String unit,
+        BigDecimal value,
+        Qualifier qualifier,
+        Basis basis,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        LocalDate asOf) {
+
+    public Claim {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(pair, "pair");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(qualifier, "qualifier");
+        Objects.requireNonNull(basis, "basis");
+    }
+
+    /** Plans are budgets, not work done: they never add to a total. */
+    public boolean isActual() {
+        return basis != Basis.PLAN;
+    }
+
+    /**
+     * The time the claim covers: a period claim its period; a cumulative claim from its start (or from the
+     * beginning when none is stated) to its as-of date.
+     */
+    public Span span() {
+        if (basis == Basis.CUMULATIVE) {
+            return new Span(periodStart, asOf != null ? asOf : periodEnd);
+        }
+        return new Span(periodStart, periodEnd != null ? periodEnd : asOf);
+    }
+
+    /** What a total is kept apart by: the same metric in two units is never added up. */
+    public TotalKey totalKey() {
+        return new TotalKey(pair.identity(), metric, unit);
+    }
+
+    /** Claims can only restate each other when they agree on all of this (DOMAIN rule 2). */
+    StatementKey statementKey() {
+        return new StatementKey(totalKey(), basis, periodStart, periodEnd, asOf);
+    }
+
+    /** Identifies one total row: a pair, a metric, a unit. */
+    public record TotalKey(String pair, String metric, String unit) {
+    }
+
+    record StatementKey(TotalKey total, Basis basis, LocalDate periodStart, LocalDate periodEnd, LocalDate asOf) {
+    }
+}

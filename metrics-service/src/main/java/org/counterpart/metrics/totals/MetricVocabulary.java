@@ -1,0 +1,22 @@
+package org.counterpart.metrics.totals;
+
+import java.util.List;
+
+/** The metric codes of DOMAIN.md, as used on the wire, in the database and on the dashboards. */
+public final class MetricVocabulary {
+
+    /** The headline totals, in the order the dashboard shows them. */
+    public static final List<String> HEADLINE = List.of("funds_cny", "projects", "workers_transferred");
+
+    public static final List<String> ALL = List.of(
+            "funds_cny", "projects", "workers_transferred", "investment_cny", "consumption_cny",
+            "people_trained", "personnel_exchanged", "enterprises_introduced", "agreements", "people_lifted",
+            "people_benefited", "villages_benefited");
+
+    private MetricVocabulary() {
+    }
+
+    public static boolean isKnown(String code) {
+        return ALL.contains(code);
+    }
+}

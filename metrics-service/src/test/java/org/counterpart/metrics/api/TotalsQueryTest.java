@@ -1,0 +1,53 @@
+package org.counterpart.metrics.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import org.counterpart.metrics.totals.Pair;
+import org.counterpart.metrics.totals.Party;
+import org.counterpart.metrics.totals.Total;
+import org.junit.jupiter.api.Test;
+
+class TotalsQueryTest {
+
+    private static final Total DALIAN_LIUPANSHUI = new Total(
+            new Pair(new Party("Dalian", "210200", "prefecture"), new Party("Liupanshui", "520200", "prefecture")),
+            "funds_cny", "CNY", BigDecimal.TEN, List.of());
+
+    @Test
+    void emptyValuesMeanNoFilter() {
+        TotalsQuery query = TotalsQuery.of("", " ", null);
+
+        assertEquals(new TotalsQuery(Optional.empty(), Optional.empty(), Optional.empty()), query);
+        assertTrue(query.matches(DALIAN_LIUPANSHUI));
+    }
+
+    @Test
+    void theMetricIsReadIgnoringCase() {
+        assertEquals(Optional.of("funds_cny"), TotalsQuery.of("Funds_CNY", null, null).metric());
+    }
+
+    @Test
+    void partiesMatchByNameOrCodeIgnoringCase() {
+        assertTrue(TotalsQuery.of(null, "dalian", null).matches(DALIAN_LIUPANSHUI));
+        assertTrue(TotalsQuery.of(null, "210200", "LIUPANSHUI").matches(DALIAN_LIUPANSHUI));
+        assertFalse(TotalsQuery.of(null, "Liupanshui", null).matches(DALIAN_LIUPANSHUI));
+        assertFalse(TotalsQuery.of(null, null, "Bijie").matches(DALIAN_LIUPANSHUI));
+        assertFalse(TotalsQuery.of(null, "Dal", null).matches(DALIAN_LIUPANSHUI));
+    }
+
+    @Test
+    void everyRefusedParameterIsNamed() {
+        InvalidQueryException e = assertThrows(InvalidQueryException.class,
+                () -> TotalsQuery.of("fund_cny", "x".repeat(201), "Bi\u0000jie"));
+
+        assertEquals(List.of("metric", "donor", "recipient"),
+                e.invalidParams().stream().map(Problem.InvalidParam::name).toList());
+    }
+}

@@ -1,0 +1,80 @@
+package org.counterpart.metrics.totals;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Builds claims for tests: a period claim of funds for Dalian -> Liupanshui in 2017 unless told otherwise. */
+final class Claims {
+
+    static final Party DALIAN = new Party("Dalian", "210200", "prefecture");
+    static final Party LIUPANSHUI = new Party("Liupanshui", "520200", "prefecture");
+    static final Party NINGBO = new Party("Ningbo", "330200", "prefecture");
+    static final Party QIANXINAN = new Party("Qianxinan", "522300", "prefecture");
+
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private String reportId = "report-" + IDS.incrementAndGet();
+    private Pair pair = new Pair(DALIAN, LIUPANSHUI);
+    private String metric = "funds_cny";
+    private String unit = "CNY";
+    private BigDecimal value = BigDecimal.ONE;
+    private Qualifier qualifier = Qualifier.EXACT;
+    private Basis basis = Basis.PERIOD;
+    private LocalDate periodStart = LocalDate.of(2017, 1, 1);
+    private LocalDate periodEnd = LocalDate.of(2017, 12, 31);
+    private LocalDate asOf;
+
+    static Claims claim(String value) {
+        Claims claims = new Claims();
+        claims.value = new BigDecimal(value);
+        return claims;
+    }
+
+    Claims report(String id) {
+        reportId = id;
+        return this;
+    }
+
+    Claims pair(Party donor, Party recipient) {
+        pair = new Pair(donor, recipient);
+        return this;
+    }
+
+    Claims metric(String metric, String unit) {
+        this.metric = metric;
+        this.unit = unit;
+        return this;
+    }
+
+    Claims qualifier(Qualifier qualifier) {
+        this.qualifier = qualifier;
+        return this;
+    }
+
+    Claims plan() {
+        basis = Basis.PLAN;
+        return this;
+    }
+
+    Claims inYear(int year) {
+        basis = Basis.PERIOD;
+        periodStart = LocalDate.of(year, 1, 1);
+        periodEnd = LocalDate.of(year, 12, 31);
+        asOf = null;
+        return this;
+    }
+
+    Claims cumulative(LocalDate since, LocalDate asOf) {
+        basis = Basis.CUMULATIVE;
+        periodStart = since;
+        periodEnd = null;
+        this.asOf = asOf;
+        return this;
+    }
+
+    Claim build() {
+        return new Claim(new Source(reportId, "fact-" + IDS.incrementAndGet()), pair, metric, unit, value,
+                qualifier, basis, periodStart, periodEnd, asOf);
+    }
+}
