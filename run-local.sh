@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 echo "[counterpart] building (first run downloads dependencies and takes a few minutes) ..."
 mvn -B -q install -DskipTests
-exec java -Dslf4j.internal.verbosity=WARN -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+exec java \
   -Dcounterpart.project-root="$PWD" -jar local-stack/target/local-stack.jar "$@"
