@@ -27,9 +27,16 @@ public class FactEvents {
     }
 
     public OutboxEvent replaced(Extraction extraction, List<Fact> facts) {
-        List<FactDocument> documents = facts.stream().map(f -> FactDocument.of(f, json)).toList();
         // A report with no facts is announced too: a re-extraction that finds none must clear what subscribers hold.
-        String type = FactsEvent.REPLACED;
+        return outbox(extraction, FactsEvent.REPLACED, facts.stream().map(f -> FactDocument.of(f, json)).toList());
+    }
+
+    /** The report was deleted: an empty fact set tells subscribers to drop everything they hold for it. */
+    public OutboxEvent retracted(Extraction extraction) {
+        return outbox(extraction, FactsEvent.RETRACTED, List.of());
+    }
+
+    private OutboxEvent outbox(Extraction extraction, String type, List<FactDocument> documents) {
         FactsEvent event = new FactsEvent(UUID.randomUUID(), type, extraction.reportId, extraction.revision,
                 extraction.extractorVersion, Instant.now(), documents);
         OutboxEvent row = new OutboxEvent();

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.counterpart.facts.ledger.Ledger;
+import org.counterpart.facts.ledger.ReportWithdrawal;
 import org.counterpart.facts.ledger.SourceReport;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -21,12 +22,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ReportConsumer {
 
     private final Ledger ledger;
+    private final ReportWithdrawal withdrawal;
     private final ObjectMapper json;
     private final Counter extracted;
     private final Counter duplicates;
 
-    public ReportConsumer(Ledger ledger, ObjectMapper json, MeterRegistry registry) {
+    public ReportConsumer(Ledger ledger, ReportWithdrawal withdrawal, ObjectMapper json, MeterRegistry registry) {
         this.ledger = ledger;
+        this.withdrawal = withdrawal;
         this.json = json;
         this.extracted = Counter.builder("counterpart.reports.extracted").register(registry);
         this.duplicates = Counter.builder("counterpart.reports.duplicates")
@@ -38,14 +41,22 @@ public class ReportConsumer {
     @Transactional
     public void onReport(ConsumerRecord<String, String> record) throws JsonProcessingException {
         ReportEvent event = json.readValue(record.value(), ReportEvent.class);
-        if (event.eventId() == null || event.reportId() == null || event.text() == null) {
-            throw new IllegalArgumentException("Report event lacks eventId, reportId or text");
+        if (event.eventId() == null || event.reportId() == null) {
+            throw new IllegalArgumentException("Report event lacks eventId or reportId");
         }
-        if (!ReportEvent.SUBMITTED.equals(event.type())) {
-            return;
+        boolean deletion = ReportEvent.DELETED.equals(event.type());
+        if (!deletion && !ReportEvent.SUBMITTED.equals(event.type())) {
+            return; // a later event type this version does not know: not ours to act on
+        }
+        if (!deletion && (event.text() == null || event.text().isBlank())) {
+            throw new IllegalArgumentException("ReportSubmitted event " + event.eventId() + " has no text");
         }
         if (!ProcessedEvent.firstTime(event.eventId())) {
             duplicates.increment();
+            return;
+        }
+        if (deletion) {
+            withdrawal.withdraw(event.reportId());
             return;
         }
         SourceReport report = SourceReport.findById(event.reportId());

@@ -11,4 +11,5 @@ public record ReportEvent(UUID eventId, String type, UUID reportId, String text,
                           LocalDate publishedAt) {
 
     public static final String SUBMITTED = "ReportSubmitted";
+    public static final String DELETED = "ReportDeleted";
 }

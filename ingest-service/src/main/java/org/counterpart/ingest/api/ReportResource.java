@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -105,6 +106,20 @@ public class ReportResource {
         return new ReportView(report.id, statusOf(report.id).wireName(), report.title, report.language,
                 report.sourceUrl, report.publishedAt, report.receivedAt, report.contentType, report.contentHash,
                 report.text);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Withdraw a report",
+            description = "Removes the report and publishes ReportDeleted; its facts and their share of the totals "
+                    + "are taken away downstream.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such report")
+    public Response delete(@PathParam("id") String id) {
+        if (!intake.delete(parseId(id))) {
+            throw new BadRequestProblem(404, "Report not found", "No report has the id " + id + ".");
+        }
+        return Response.noContent().build();
     }
 
     @Transactional

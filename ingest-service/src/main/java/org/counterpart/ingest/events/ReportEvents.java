@@ -27,6 +27,13 @@ public class ReportEvents {
         return outbox(event.eventId(), event.type(), report.id, event);
     }
 
+    public OutboxEvent deleted(Report report) {
+        Instant now = Instant.now();
+        ReportEvent event = new ReportEvent(UUID.randomUUID(), ReportEvent.DELETED, report.id, now, null, null, null,
+                null, null, null, report.contentHash);
+        return outbox(event.eventId(), event.type(), report.id, event);
+    }
+
     private OutboxEvent outbox(UUID eventId, String type, UUID reportId, Object event) {
         OutboxEvent row = new OutboxEvent();
         row.eventId = eventId;

@@ -51,6 +51,22 @@ public class ReportIntake {
         return new Outcome(report, false);
     }
 
+    /**
+     * Withdraws a report: removes it and announces the deletion in the same transaction, so that the facts and
+     * totals derived from it are taken away downstream. Answers false when there was no such report.
+     */
+    @Transactional
+    public boolean delete(UUID reportId) {
+        Report report = Report.findById(reportId);
+        if (report == null) {
+            return false;
+        }
+        events.deleted(report).persist();
+        report.delete();
+        outboxWritten.fire(new OutboxEvent.Written());
+        return true;
+    }
+
     /** After a concurrent duplicate lost the race on the unique hash, the winner is the answer. */
     @Transactional
     public Report findByText(String text) {

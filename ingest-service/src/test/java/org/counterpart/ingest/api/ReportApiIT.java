@@ -123,6 +123,23 @@ class ReportApiIT {
     }
 
     @Test
+    void aDeletedReportIsGoneAndItsDeletionPublished() {
+        String id = given().contentType(ContentType.TEXT).body("In 2018, Changzhou trained 75 doctors from Hechi.")
+                .post("/reports").then().statusCode(202).extract().path("id");
+        given().delete("/reports/" + id).then().statusCode(204);
+        given().get("/reports/" + id).then().statusCode(404);
+        given().delete("/reports/" + id).then().statusCode(404).contentType("application/problem+json");
+
+        List<ConsumerRecord<String, String>> events = eventsOf(id, 2);
+        assertEquals(2, events.size());
+        assertEquals("org.counterpart.reports.ReportDeleted", header(events.get(1), "ce_type"));
+        assertFalse(events.get(1).value().contains("\"text\""), "a deletion carries no text");
+        // Posting the same text again after the deletion is a new report, not a duplicate.
+        given().contentType(ContentType.TEXT).body("In 2018, Changzhou trained 75 doctors from Hechi.")
+                .post("/reports").then().statusCode(202);
+    }
+
+    @Test
     void schemasAreServed() {
         given().get("/schemas/report-event.schema.json").then().statusCode(200).body("title", equalTo("ReportEvent"));
         given().get("/asyncapi.yaml").then().statusCode(200).body(containsString("asyncapi: 3.0.0"));

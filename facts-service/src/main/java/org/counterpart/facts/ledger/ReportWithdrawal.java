@@ -1,0 +1,40 @@
+package org.counterpart.facts.ledger;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.counterpart.facts.events.FactEvents;
+
+/**
+ * A deleted report takes its facts with it: they are removed here and a retraction (an empty fact set with a new
+ * revision) is written to the outbox in the same transaction, so subscribers drop them too.
+ */
+@ApplicationScoped
+public class ReportWithdrawal {
+
+    private final FactEvents events;
+    private final EntityManager entityManager;
+
+    public ReportWithdrawal(FactEvents events, EntityManager entityManager) {
+        this.events = events;
+        this.entityManager = entityManager;
+    }
+
+    /** The extraction row goes too: GET /extractions answers 404 for a deleted report, as for an unknown one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdraw(UUID reportId) {
+        Fact.delete("reportId", reportId);
+        SourceReport.deleteById(reportId);
+        Extraction.deleteById(reportId);
+        Extraction retraction = new Extraction();
+        retraction.reportId = reportId;
+        retraction.status = Extraction.Status.DONE;
+        retraction.revision = ((Number) entityManager.createNativeQuery("SELECT nextval('fact_revision')")
+                .getSingleResult()).longValue();
+        retraction.updatedAt = Instant.now();
+        events.retracted(retraction).persist();
+    }
+}
