@@ -37,7 +37,8 @@ public final class LocalStack implements AutoCloseable {
         }, "local-stack-stop"));
         try {
             stack.start();
-            int loaded = new SampleReports(stack.settings.url(stack.settings.ingestPort())).load();
+            int loaded = new SampleReports(stack.settings.url(stack.settings.ingestPort()), stack.settings.access())
+                    .load();
             stack.printWelcome(loaded);
         } catch (Exception e) {
             System.err.println("Counterpart did not start: " + e.getMessage());
@@ -66,11 +67,12 @@ public final class LocalStack implements AutoCloseable {
         for (Map.Entry<String, Integer> service : services.entrySet()) {
             String db = service.getKey();
             String prefix = db.toUpperCase(java.util.Locale.ROOT);
-            Map<String, String> env = Map.of(
+            Map<String, String> env = new java.util.HashMap<>(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     prefix + "_DB_URL", postgres.database(db),
                     prefix + "_DB_USER", EmbeddedPostgresServer.USER,
-                    prefix + "_DB_PASSWORD", "postgres");
+                    prefix + "_DB_PASSWORD", "postgres"));
+            env.putAll(settings.access().serviceEnvironment());
             ServiceProcess process = ServiceProcess.start(db + "-service", settings.projectRoot(), service.getValue(),
                     env, home.resolve("logs"));
             running.push(process);
@@ -85,14 +87,14 @@ public final class LocalStack implements AutoCloseable {
     private void printWelcome(int loaded) {
         System.out.printf("""
 
-                Counterpart is running (%d sample reports loaded).
+                Counterpart is running (%d sample reports loaded). %s
                   Dashboard:    %s/dashboard
                   Totals:       %s/totals
                   Post reports: curl -H 'Content-Type: text/plain' --data-binary @report.txt %s/reports
                   Facts:        %s/facts
                   Logs:         %s
                 Press Ctrl-C to stop; data is kept in %s.
-                %n""", loaded, settings.url(settings.metricsPort()), settings.url(settings.metricsPort()),
+                %n""", loaded, settings.access().describe(), settings.url(settings.metricsPort()), settings.url(settings.metricsPort()),
                 settings.url(settings.ingestPort()), settings.url(settings.factsPort()),
                 settings.home().resolve("logs"), settings.home());
     }

@@ -35,9 +35,11 @@ final class SampleReports {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String ingestUrl;
+    private final StackAccess access;
 
-    SampleReports(String ingestUrl) {
+    SampleReports(String ingestUrl, StackAccess access) {
         this.ingestUrl = ingestUrl;
+        this.access = access;
     }
 
     int load() throws IOException, InterruptedException {
@@ -49,7 +51,9 @@ final class SampleReports {
                     .put("language", sample.language())
                     .put("publishedAt", sample.publishedAt())
                     .put("sourceUrl", "sample:" + sample.file());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/reports"))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(ingestUrl + "/reports"));
+            access.authorize(builder);
+            HttpRequest request = builder
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build();

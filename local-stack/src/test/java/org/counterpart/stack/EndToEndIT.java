@@ -37,7 +37,7 @@ class EndToEndIT {
         Path root = Path.of("").toAbsolutePath().getParent();
         Path home = Files.createTempDirectory("counterpart-e2e");
         StackSettings settings = new StackSettings(root, home, freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort());
+                freePort(), freePort(), new StackAccess("e2e-key-" + java.util.UUID.randomUUID()));
         stack = new LocalStack(settings);
         stack.start();
         client = new StackClient(settings);

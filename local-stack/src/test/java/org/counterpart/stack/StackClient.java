@@ -25,8 +25,10 @@ final class StackClient {
     }
 
     String postText(String text) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(settings.url(settings.ingestPort()) + "/reports"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create(settings.url(settings.ingestPort()) + "/reports"));
+        settings.access().authorize(request);
+        HttpResponse<String> response = http.send(request
                 .header("Content-Type", "text/plain; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
