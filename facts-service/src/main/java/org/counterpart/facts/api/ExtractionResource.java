@@ -8,7 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import org.counterpart.facts.ledger.Extraction;
+import org.counterpart.facts.ledger.Reextraction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -19,6 +24,41 @@ public class ExtractionResource {
 
     public record ExtractionView(UUID reportId, String status, String extractorVersion, int factCount,
                                  long revision) {
+    }
+
+    private final Reextraction reextraction;
+
+    public ExtractionResource(Reextraction reextraction) {
+        this.reextraction = reextraction;
+    }
+
+    @POST
+    @Path("/{reportId}/rerun")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Re-extract one stored report with the current extractor; its facts are replaced and "
+            + "republished with a new revision")
+    @APIResponse(responseCode = "202", description = "Re-extracted; the new status")
+    @APIResponse(responseCode = "404", description = "The facts service holds no such report")
+    public Response rerun(@PathParam("reportId") String reportId) {
+        UUID id = QueryParameters.reportId(reportId);
+        Extraction extraction = (id == null ? java.util.Optional.<Extraction>empty() : reextraction.rerun(id)).orElseThrow(() -> new ApiProblem(404, "Report not found",
+                "The facts service holds no report " + reportId + " to re-extract."));
+        return Response.accepted(view(extraction)).build();
+    }
+
+    @POST
+    @Path("/rerun")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Re-extract every stored report made by another extractor version (or all, with all=true), "
+            + "each in its own transaction")
+    @APIResponse(responseCode = "200", description = "How many reports were re-extracted, and how many failed")
+    public Reextraction.Outcome rerunAll(@QueryParam("all") @DefaultValue("false") boolean all) {
+        return reextraction.rerunAll(all);
+    }
+
+    private static ExtractionView view(Extraction extraction) {
+        return new ExtractionView(extraction.reportId, extraction.status.wireName(), extraction.extractorVersion,
+                extraction.factCount, extraction.revision);
     }
 
     @GET
@@ -35,7 +75,6 @@ public class ExtractionResource {
                     "No report " + reportId + " has reached the facts service yet; a report just posted "
                             + "arrives within seconds.");
         }
-        return new ExtractionView(extraction.reportId, extraction.status.wireName(), extraction.extractorVersion,
-                extraction.factCount, extraction.revision);
+        return view(extraction);
     }
 }

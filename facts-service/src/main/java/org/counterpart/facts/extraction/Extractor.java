@@ -6,6 +6,8 @@ import org.counterpart.facts.extraction.attribution.ReportContext;
 import org.counterpart.facts.extraction.gazetteer.Gazetteer;
 import org.counterpart.facts.extraction.gazetteer.RegionMatcher;
 import org.counterpart.facts.extraction.gazetteer.RegionMention;
+import org.counterpart.facts.extraction.gazetteer.Region;
+import org.counterpart.facts.extraction.gazetteer.Venues;
 import org.counterpart.facts.extraction.metric.Metric;
 import org.counterpart.facts.extraction.metric.MetricClassifier;
 import org.counterpart.facts.extraction.pairing.PairingRegistry;
@@ -28,7 +30,9 @@ import java.util.*;
  * with repeated statements folded. Immutable after construction, so one instance serves all threads.
  */
 public final class Extractor {
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
+    private static final java.util.regex.Pattern ANOTHER = java.util.regex.Pattern.compile(
+            "(?i)(?:\\b(?:another|a\\s+further|an\\s+additional|an\\s+extra)\\s+|再|又)$");
 
     private static volatile Extractor standard;
 
@@ -72,9 +76,19 @@ public final class Extractor {
 
         // regions first without preferences, then again preferring provinces the report is about (homonyms)
         Set<String> provinces = new HashSet<>();
-        for (Sentence s : sentences) for (RegionMention m : regions.find(s.text(), Set.of())) provinces.add(m.region().provinceCode());
+        Set<Region> counties = new HashSet<>();
+        for (Sentence s : sentences) {
+            for (RegionMention m : regions.find(s.text(), Set.of())) {
+                provinces.add(m.region().provinceCode());
+                if (m.region().isCounty()) counties.add(m.region());
+            }
+        }
         List<List<RegionMention>> mentions = new ArrayList<>();
-        for (Sentence s : sentences) mentions.add(SiteChrome.isChrome(s.text()) ? List.of() : regions.find(s.text(), provinces));
+        // a county named in full once ("Kunshan City") is recognised by its bare name afterwards ("Kunshan")
+        for (Sentence s : sentences) {
+            mentions.add(SiteChrome.isChrome(s.text()) ? List.of()
+                    : Venues.withoutVenues(s.text(), regions.find(s.text(), provinces, counties)));
+        }
         List<RegionMention> titleMentions = report.title() == null ? List.of()
                 : regions.find(TextNormaliser.normalise(report.title()), provinces);
         ReportContext context = new ReportContext(gazetteer, pairings, titleMentions, mentions);
@@ -85,13 +99,23 @@ public final class Extractor {
             List<Quantity> quantities = QuantityFinder.find(s.text());
             if (quantities.isEmpty()) continue;
             boolean chinese = isChinese(report, s);
-            for (Quantity q : quantities) {
+            Metric previous = null;
+            for (int i = 0; i < quantities.size(); i++) {
+                Quantity q = quantities.get(i);
+                int next = i + 1 < quantities.size() ? quantities.get(i + 1).start() : s.text().length();
                 Optional<Metric> metric = classifier.classify(s.text(), q, quantities, chinese);
+                if (metric.isEmpty() && previous != null && i > 0 && Coordination.listed(s.text(), quantities.get(i - 1), q)) {
+                    metric = Optional.of(previous); // 挂职干部86名、专业技术人才540人: the second item counts the same thing
+                } else if (metric.isEmpty() && previous != null && ANOTHER.matcher(s.text().substring(0, q.start())).find()) {
+                    metric = Optional.of(previous); // "sent 23 teachers … and will send another forty": the same noun, left out
+                }
+                previous = metric.orElse(null);
                 if (metric.isEmpty()) continue;
-                TimeFrame frame = timeFrame(s.text(), q, published, documentYear);
+                if (NotAClaim.average(s.text(), q) || NotAClaim.partOfTotal(s.text(), q, regionsBetween(mentions.get(s.index())))) continue;
+                TimeFrame frame = timeFrame(s.text(), q, next, published, documentYear);
                 Integer year = frame.referenceYear() != null ? frame.referenceYear()
                         : documentYear != null ? documentYear : published != null ? Integer.valueOf(published.getYear()) : null;
-                Optional<Attribution> who = parties.resolve(sentences, s, q.start(), q.end(), context, year);
+                Optional<Attribution> who = parties.resolve(sentences, s, q.start(), q.end(), next, context, year);
                 if (who.isEmpty()) continue;
                 facts.add(fact(metric.get(), q, frame, who.get(), s, original));
             }
@@ -103,6 +127,19 @@ public final class Extractor {
      * The time frame of a figure: its own clause (between semicolons) when that has time words; else the
      * report's year for a one-year report; else the sentence's.
      */
+    private static TimeFrame timeFrame(String text, Quantity q, int nextFigure, LocalDate published, Integer documentYear) {
+        TimeFrame frame = timeFrame(text, q, published, documentYear);
+        if (frame.basis() == Basis.PLAN && !TimeFrameResolver.planGoverns(text, q.start(), q.end(), nextFigure)) {
+            frame = timeFrame(TimeFrameResolver.withoutPlanWords(text), q, published, documentYear);
+        }
+        return frame;
+    }
+
+    /** Whether any region is named between two offsets of a sentence. */
+    private static java.util.function.BiPredicate<Integer, Integer> regionsBetween(List<RegionMention> mentions) {
+        return (from, to) -> mentions.stream().anyMatch(m -> m.start() >= from && m.end() <= to);
+    }
+
     private static TimeFrame timeFrame(String text, Quantity q, LocalDate published, Integer documentYear) {
         int segStart = Math.max(text.lastIndexOf(';', q.start()), text.lastIndexOf('；', q.start())) + 1;
         int a = text.indexOf(';', q.end()), b = text.indexOf('；', q.end());
@@ -121,7 +158,9 @@ public final class Extractor {
     }
 
     private static ExtractedFact fact(Metric metric, Quantity q, TimeFrame frame, Attribution who, Sentence s, String original) {
-        String unit = q.personTimes() && metric.countsPeople() ? Metric.PERSON_TIMES : metric.unit();
+        // a US-dollar amount stated without yuan keeps its own unit: it is never added to yuan totals
+        String unit = q.kind() == Quantity.Kind.USD ? "USD"
+                : q.personTimes() && metric.countsPeople() ? Metric.PERSON_TIMES : metric.unit();
         Map<String, BigDecimal> also = q.usd() == null ? Map.of() : Map.of("usd", q.usd());
         Evidence evidence = new Evidence(original.substring(s.start(), s.end()), s.start(), s.end());
         return new ExtractedFact(metric.code(), q.value(), unit, q.asWritten(), q.qualifier(), frame.basis(),

@@ -3,6 +3,7 @@ package org.counterpart.facts.extraction.attribution;
 import org.counterpart.facts.extraction.Party;
 import org.counterpart.facts.extraction.gazetteer.Gazetteer;
 import org.counterpart.facts.extraction.gazetteer.Region;
+import org.counterpart.facts.extraction.gazetteer.RegionMention;
 import org.counterpart.facts.extraction.pairing.PairingRegistry;
 import org.counterpart.facts.extraction.text.Sentence;
 
@@ -39,24 +40,25 @@ public final class PartyResolver {
      * Parties of the figure at [from, to) of the sentence. A clause of its own (split at semicolons) that names
      * regions or says "the two sides" decides first; otherwise the whole sentence and its context.
      */
-    public Optional<Attribution> resolve(List<Sentence> sentences, Sentence sentence, int from, int to,
+    public Optional<Attribution> resolve(List<Sentence> sentences, Sentence sentence, int from, int to, int nextFigure,
                                          ReportContext context, Integer year) {
         String text = sentence.text();
         int segStart = Math.max(Math.max(text.lastIndexOf(';', from), text.lastIndexOf('；', from)), -1) + 1;
         int segEnd = firstOf(text, to);
-        if (segStart > 0 || segEnd < text.length()) {
-            List<org.counterpart.facts.extraction.gazetteer.RegionMention> inSegment = context.mentions(sentence.index()).stream()
-                    .filter(m -> m.start() >= segStart && m.end() <= segEnd).toList();
-            SideSets sides = SideSets.of(inSegment, pairings);
-            if (sides.donors().isEmpty() && sides.recipients().isEmpty() && !sides.outOfScope()
-                    && BOTH_SIDES.matcher(text.substring(segStart, segEnd)).find()) {
-                return mainPair(context);
+        List<RegionMention> all = context.mentions(sentence.index());
+        List<RegionMention> inSegment = all.stream().filter(m -> m.start() >= segStart && m.end() <= segEnd).toList();
+        // a clause (or else the sentence) naming both sides: the parties nearest the figure
+        for (List<RegionMention> scope : List.of(inSegment, all)) {
+            if (NearestParties.namesBothSides(scope, pairings)) {
+                return NearestParties.pick(text, scope, from, to, Math.min(nextFigure, segEnd), pairings, gazetteer)
+                        .filter(p -> !p.outOfScope() && !p.donor().provinceCode().equals(p.recipient().provinceCode()))
+                        .map(p -> new Attribution(party(p.donor()), party(p.recipient())));
             }
-            if (!sides.donors().isEmpty() && !sides.recipients().isEmpty()) {
-                Optional<Region> donor = SideSets.represent(sides.donors(), gazetteer);
-                Optional<Region> recipient = SideSets.represent(sides.recipients(), gazetteer);
-                if (donor.isPresent() && recipient.isPresent() && !donor.get().provinceCode().equals(recipient.get().provinceCode())) {
-                    return Optional.of(new Attribution(party(donor.get()), party(recipient.get())));
+            if (scope == inSegment && (segStart > 0 || segEnd < text.length())) {
+                SideSets sides = SideSets.of(inSegment, pairings);
+                if (sides.donors().isEmpty() && sides.recipients().isEmpty() && !sides.outOfScope()
+                        && BOTH_SIDES.matcher(text.substring(segStart, segEnd)).find()) {
+                    return mainPair(context);
                 }
             }
         }

@@ -21,6 +21,10 @@ public final class Gazetteer {
     private final Map<String, List<Region>> byChinese = new HashMap<>();
     private final List<Region> nearMissTargets = new ArrayList<>();
     private int longestChinese = 0;
+    /** Longest Chinese name starting with each character, so a scan tries only lengths that can match. */
+    private final Map<Character, Integer> longestByFirstChar = new HashMap<>();
+    /** Near-miss answers by key: the same capitalised words recur in every report, and the search is a scan. */
+    private final java.util.concurrent.ConcurrentHashMap<String, List<Region>> nearMissCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static Gazetteer fromClasspath() {
         try (InputStream in = Gazetteer.class.getResourceAsStream(RESOURCE)) {
@@ -58,6 +62,8 @@ public final class Gazetteer {
         }
         for (String v : r.variants()) addEnglish(key(v), r);
         addChinese(r.zhName(), r);
+        // 沿河土家族自治县 is usually written 沿河县
+        if (r.isCounty() && r.zhName().endsWith("自治县") && r.zhShort().length() >= 2) addChinese(r.zhShort() + "县", r);
         if (!r.isCounty() && r.zhShort().length() >= 2) addChinese(r.zhShort(), r);
     }
 
@@ -71,6 +77,7 @@ public final class Gazetteer {
         List<Region> list = byChinese.computeIfAbsent(zh, k -> new ArrayList<>());
         if (!list.contains(r)) list.add(r);
         longestChinese = Math.max(longestChinese, zh.length());
+        longestByFirstChar.merge(zh.charAt(0), zh.length(), Math::max);
     }
 
     /** Letters only, lower case: the form English spellings are compared in. */
@@ -91,15 +98,21 @@ public final class Gazetteer {
 
     int longestChinese() { return longestChinese; }
 
+    /** Length of the longest Chinese name starting with {@code c}; 0 when none does. */
+    int longestChineseFrom(char c) { return longestByFirstChar.getOrDefault(c, 0); }
+
     /** Provinces and larger prefectures within one edit of the key (only for keys of six letters or more). */
     public List<Region> nearMiss(String key) {
         if (key.length() < 6) return List.of();
-        List<Region> out = new ArrayList<>();
-        for (Region r : nearMissTargets) {
-            String k = key(r.name());
-            if (k.length() >= 6 && NearMiss.distance(key, k) == 1) out.add(r);
-        }
-        return out;
+        if (nearMissCache.size() > 100_000) nearMissCache.clear();
+        return nearMissCache.computeIfAbsent(key, k -> {
+            List<Region> out = new ArrayList<>();
+            for (Region r : nearMissTargets) {
+                String t = key(r.name());
+                if (t.length() >= 6 && Math.abs(t.length() - k.length()) <= 1 && NearMiss.distance(k, t) == 1) out.add(r);
+            }
+            return List.copyOf(out);
+        });
     }
 
     public Optional<Region> parent(Region r) {

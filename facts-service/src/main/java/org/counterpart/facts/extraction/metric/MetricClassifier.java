@@ -42,9 +42,15 @@ public final class MetricClassifier {
             + "|\\blabou?r (?:service|cooperation|transfer|export)|\\bhired\\b|\\bplaced\\b|\\bemployers?\\b", Metric.WORKERS_TRANSFERRED);
     private static final Cue LIFT = Cue.of("out of (?:absolute )?poverty|\\bshook off\\b|\\bshaken off\\b|\\blifted\\b|\\bescaped\\b", Metric.PEOPLE_LIFTED);
     private static final Cue BENEFIT = Cue.of("\\bbenefit(?:ed|ing|ting|s)?\\b|\\bbeneficiar(?:y|ies)\\b|\\bcovering\\b|\\breaching\\b"
-            + "|\\bhelping\\b|\\bhelped\\b|\\bassisting\\b|\\bassisted\\b|\\bdriving\\b|\\bdrove\\b|\\bincome\\b", Metric.PEOPLE_BENEFITED);
+            + "|\\bdriving\\b|\\bdrove\\b|\\bincome\\b", Metric.PEOPLE_BENEFITED);
+    /** "helped 1,450 residents find jobs": help is the weakest reading, taken only when nothing says what the help was. */
+    private static final Cue HELP = Cue.of("\\bhelping\\b|\\bhelped\\b|\\bassisting\\b|\\bassisted\\b", Metric.PEOPLE_BENEFITED);
+    /** "sent 120 teachers to Dongguan for training": the purpose says what is counted. */
+    private static final Pattern FOR_TRAINING = Pattern.compile(
+            "(?i)\\b(?:for|to\\s+receive|to\\s+attend|received|receive|receiving|attended|underwent|undergone)\\s+(?:\\w+\\s+)?training\\b|\\bto\\s+be\\s+trained\\b|\\bbeen\\s+trained\\b");
     private static final Cue DISPATCH = Cue.of("\\bdispatch(?:ed|ing)?\\b|\\bsent\\b|\\bsending\\b|\\bseconded\\b|\\bassigned\\b"
-            + "|\\bexchang(?:ed|es|ing)\\b|\\btemporary posts?\\b|\\bstationed\\b|\\bselected\\b|\\bposted\\b|\\bdeployed\\b", Metric.PERSONNEL_EXCHANGED);
+            + "|\\bexchang(?:ed|es|ing)\\b|\\btemporary posts?\\b|\\bstationed\\b|\\bselected\\b|\\bposted\\b|\\bdeployed\\b"
+            + "|\\breceived\\b|\\bhosted\\b|\\bto\\s+work\\s+in\\b", Metric.PERSONNEL_EXCHANGED);
     private static final Cue INTRO = Cue.of("\\bintroduc(?:ed|ing|e)\\b|\\battract(?:ed|ing)?\\b|\\bbrought\\b|\\bsettled\\b"
             + "|\\binvest(?:ed|ing)?\\b|\\bset up\\b|\\brelocat(?:ed|ing)\\b|\\bguided\\b|\\blanded\\b|\\bmoved\\b|\\bestablished\\b", Metric.ENTERPRISES_INTRODUCED);
     private static final Cue VILLAGE = Cue.of("\\bbenefit(?:ed|ing|ting|s)?\\b|\\bcovering\\b|\\bcovered\\b|\\breaching\\b"
@@ -70,7 +76,10 @@ public final class MetricClassifier {
             Cue.of("转移就业|就业|务工|劳务|转移|输出|稳岗|返岗", Metric.WORKERS_TRANSFERRED),
             Cue.of("挂职|选派|派出|派驻|互派|交流|支教|支医|援派", Metric.PERSONNEL_EXCHANGED),
             Cue.of("脱贫|摆脱贫困", Metric.PEOPLE_LIFTED),
-            Cue.of("受益|惠及|带动|帮助", Metric.PEOPLE_BENEFITED));
+            Cue.of("受益|惠及|带动", Metric.PEOPLE_BENEFITED));
+    private static final List<Cue> ZH_WEAK_PEOPLE = List.of(Cue.of("帮助|帮扶", Metric.PEOPLE_BENEFITED));
+    /** Enterprises count as introduced only when brought in: "组织两百余家企业开展产销对接" is not. */
+    private static final Pattern ZH_ENTERPRISE_INTRO = Pattern.compile("引导|引进|引入|落地|入驻|落户|投资|投产|招商|新建|设立");
     private static final List<Cue> ZH_UNITS = List.of(
             Cue.of("项目", Metric.PROJECTS),
             Cue.of("协议|合同|备忘录", Metric.AGREEMENTS),
@@ -80,7 +89,6 @@ public final class MetricClassifier {
     private static final Pattern ZH_VILLAGE_CUE = Pattern.compile("受益|惠及|覆盖|帮扶|结对|援助");
 
     public Optional<Metric> classify(String text, Quantity q, List<Quantity> all, boolean chinese) {
-        if (q.kind() == Quantity.Kind.USD) return Optional.empty();
         return chinese ? classifyChinese(text, q) : classifyEnglish(text, q, all);
     }
 
@@ -92,7 +100,7 @@ public final class MetricClassifier {
         int nextQ = all.stream().mapToInt(Quantity::start).filter(s -> s >= q.end()).min().orElse(text.length());
         String back = text.substring(clauseStart, q.start());
         String forward = text.substring(q.end(), Math.min(clauseEnd, Math.max(nextQ, q.end())));
-        if (q.kind() == Quantity.Kind.CNY) {
+        if (q.isMoney()) {
             Optional<Metric> m = nearest(back, forward, List.of(CONSUME, INVEST, FUNDS));
             if (m.isPresent() && m.get() == Metric.FUNDS_CNY && COMPANY_SUBJECT.matcher(back).find()
                     && Pattern.compile("(?i)\\binvest").matcher(back + forward).find()) {
@@ -112,11 +120,16 @@ public final class MetricClassifier {
             case "VILLAGE" -> nearest(back, forward, List.of(VILLAGE));
             case "WORKER" -> Optional.of(nearest(back, forward, List.of(TRAIN)).orElse(Metric.WORKERS_TRANSFERRED));
             case "TRAINEE" -> Optional.of(Metric.PEOPLE_TRAINED);
-            case "PEOPLE" -> nearest(back, forward, List.of(TRAIN, JOB, LIFT, DISPATCH, BENEFIT));
-            case "PERSONNEL" -> nearest(back, forward, List.of(TRAIN, DISPATCH));
+            case "PEOPLE" -> or(nearest(back, forward, List.of(TRAIN, JOB, LIFT, DISPATCH, BENEFIT)), () -> nearest(back, forward, List.of(HELP)));
+            case "PERSONNEL" -> FOR_TRAINING.matcher(forward).find() ? Optional.of(Metric.PEOPLE_TRAINED)
+                    : nearest(back, forward, List.of(TRAIN, DISPATCH));
             case "VISIT" -> nearest(back, text.substring(q.end(), clauseEnd), List.of(EXCHANGE));
             default -> Optional.empty();
         };
+    }
+
+    private static Optional<Metric> or(Optional<Metric> first, java.util.function.Supplier<Optional<Metric>> second) {
+        return first.isPresent() ? first : second.get();
     }
 
     /**
@@ -134,8 +147,15 @@ public final class MetricClassifier {
             String w = m.group().toLowerCase(Locale.ROOT);
             if (w.endsWith("'s")) w = w.substring(0, w.length() - 2);
             if (STOP.contains(w)) return null;
-            if (HEADS.containsKey(w)) return w;
-            if (looksPlural(w)) return w;
+            if (HEADS.containsKey(w) || looksPlural(w)) {
+                // the head of a compound is its last noun: "8,600 poor workers" counts workers
+                int at = m.end();
+                if (m.find() && text.substring(at, m.start()).equals(" ")) {
+                    String next = m.group().toLowerCase(Locale.ROOT);
+                    if (HEADS.containsKey(next)) return next;
+                }
+                return w;
+            }
             prevEnd = m.end();
         }
         return null;
@@ -192,14 +212,14 @@ public final class MetricClassifier {
         String back = text.substring(start, q.start());
         String forward = text.substring(q.end(), end);
         String cls = q.classifier();
-        if (q.kind() == Quantity.Kind.CNY) return nearest(back, forward, ZH_MONEY);
+        if (q.isMoney()) return nearest(back, forward, ZH_MONEY);
         if (cls == null) return Optional.empty();
-        if (Set.of("人", "名", "人次", "位").contains(cls)) return nearest(back, forward, ZH_PEOPLE);
+        if (Set.of("人", "名", "人次", "位").contains(cls)) return or(nearest(back, forward, ZH_PEOPLE), () -> nearest(back, forward, ZH_WEAK_PEOPLE));
         Optional<Metric> m = nearest(back, forward, ZH_UNITS);
         if (m.isEmpty()) return m;
         return switch (m.get()) {
             case PROJECTS, AGREEMENTS -> Set.of("个", "项", "項", "份", "批").contains(cls) ? m : Optional.empty();
-            case ENTERPRISES_INTRODUCED -> Set.of("家", "个", "批").contains(cls) ? m : Optional.empty();
+            case ENTERPRISES_INTRODUCED -> Set.of("家", "个", "批").contains(cls) && ZH_ENTERPRISE_INTRO.matcher(back + forward).find() ? m : Optional.empty();
             case VILLAGES_BENEFITED -> (Set.of("个", "村").contains(cls) && ZH_VILLAGE_CUE.matcher(back + forward).find()) ? m : Optional.empty();
             default -> Optional.empty();
         };

@@ -1,6 +1,7 @@
 package org.counterpart.facts.extraction.period;
 
 import org.counterpart.facts.extraction.text.Sentence;
+import org.counterpart.facts.extraction.text.SiteChrome;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -41,9 +42,13 @@ public final class ReportDates {
                 if (!t.find()) return Integer.valueOf(y);
             }
         }
-        for (int i = 0; i < Math.min(3, sentences.size()); i++) {
-            Matcher m = YEAR_LED.matcher(sentences.get(i).text());
+        // the first three sentences of the article itself: page furniture does not count
+        int seen = 0;
+        for (Sentence s : sentences) {
+            if (SiteChrome.isChrome(s.text())) continue;
+            Matcher m = YEAR_LED.matcher(s.text());
             if (m.find()) return Integer.valueOf(m.group(1));
+            if (++seen == 3) break;
         }
         return null;
     }

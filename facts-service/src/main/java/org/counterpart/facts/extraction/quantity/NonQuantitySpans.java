@@ -43,7 +43,7 @@ public final class NonQuantitySpans {
             Pattern.compile("\\d{1,2}\\s*月(?:\\s*\\d{1,2}\\s*[日号])?(?:\\s*[-—至到~]\\s*\\d{1,2}\\s*[月日号]?)*"),
             Pattern.compile("\\d{1,2}\\s*[日号](?:\\s*[-—至到~]\\s*\\d{1,2}\\s*[日号])?"),
             Pattern.compile("[零〇一二三四五六七八九]{4}年"),
-            Pattern.compile("[一二三四五六七八九十]+五(?:规划|时期|期间|计划)?"),
+            Pattern.compile("[一二三四五六七八九十]+五(?:规划|时期|期间|计划)?(?![个家项人名位元万亿余多批所户村份次期场])"),
             // code-like tokens: COVID-19, G20, 5G, Top-10
             Pattern.compile("(?<![A-Za-z])(?!RMB|CNY|USD|US|Rmb|rmb)[A-Za-z]+-?\\d+[A-Za-z]*"),
             Pattern.compile("\\b\\d+[A-Za-z]+\\b(?<!\\d(?:bn|mn|m|k|mln))"),

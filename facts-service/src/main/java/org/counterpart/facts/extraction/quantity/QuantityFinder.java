@@ -34,7 +34,7 @@ public final class QuantityFinder {
             "(?i)(?:\\babout|\\baround|\\bapproximately|\\bapprox\\.|\\bnearly|\\balmost|\\broughly|\\bsome|\\bclose to|"
             + "\\ban estimated|\\bestimated|约|大约|近|将近|接近|大概)\\s*(?:RMB|CNY|US\\$|\\$|¥)?\\s*$");
     private static final Pattern AT_LEAST_BEFORE = Pattern.compile(
-            "(?i)(?:\\bmore than|\\bover|\\babove|\\bat least|\\bno less than|\\bno fewer than|\\bnot less than|\\bupwards of|"
+            "(?i)(?:\\bmore than|(?<!handed |turned |took |taken |hand |hands |handing |handover )\\bover|\\babove|\\bat least|\\bno less than|\\bno fewer than|\\bnot less than|\\bupwards of|"
             + "\\bin excess of|\\bexceeding|\\bexceeded|\\bexceeds|\\bsurpassing|\\bsurpassed|超过|逾|超)\\s*(?:RMB|CNY|US\\$|\\$|¥)?\\s*$");
 
     private QuantityFinder() {}

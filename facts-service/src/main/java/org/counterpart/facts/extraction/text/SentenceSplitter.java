@@ -13,12 +13,14 @@ import java.util.List;
  */
 public final class SentenceSplitter {
     private static final ULocale RULES = new ULocale("en@ss=standard");
+    /** Building an ICU break iterator is costly; clones of one prototype are cheap (and each is used by one thread). */
+    private static final BreakIterator PROTOTYPE = BreakIterator.getSentenceInstance(RULES);
 
     private SentenceSplitter() {}
 
     public static List<Sentence> split(String original) {
         String text = TextNormaliser.normalise(original);
-        BreakIterator it = BreakIterator.getSentenceInstance(RULES);
+        BreakIterator it = (BreakIterator) PROTOTYPE.clone();
         it.setText(text);
         List<Sentence> out = new ArrayList<>();
         int paragraph = 0;

@@ -1,0 +1,21 @@
+package org.counterpart.facts.extraction;
+
+import org.counterpart.facts.extraction.quantity.Quantity;
+
+import java.util.regex.Pattern;
+
+/**
+ * Figures listed side by side ("选派挂职干部86名、专业技术人才540人", "86 officials and 540 technicians") count the
+ * same kind of thing: a list item with no cue of its own takes the metric of the item before it.
+ */
+final class Coordination {
+    private static final Pattern LIST_GAP = Pattern.compile("^(?:[、和及与以及]|\\s*(?:,|and)\\s)[^，,；;。：:！？]{0,12}$");
+
+    private Coordination() {}
+
+    static boolean listed(String text, Quantity previous, Quantity q) {
+        if (previous.kind() != q.kind()) return false;
+        String gap = text.substring(previous.end(), q.start());
+        return LIST_GAP.matcher(gap).find();
+    }
+}

@@ -1,0 +1,26 @@
+package org.counterpart.facts.extraction.gazetteer;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Places named only as where something happened ("at a joint meeting in Nanning", 在吉首市举行) are neither
+ * giver nor receiver: they are dropped before parties are chosen.
+ */
+public final class Venues {
+    private static final Pattern EVENT_BEFORE = Pattern.compile(
+            "(?i)\\b(?:meeting|conference|forum|fair|talks|ceremony|symposium|expo|summit|session|held|convened|gathering)\\b[^,.;]{0,25}\\b(?:in|at)\\s+(?:the\\s+)?$");
+    private static final Pattern ZH_EVENT_AFTER = Pattern.compile("^[^，。；,;]{0,8}?(?:举行|召开|举办|开幕|闭幕)");
+
+    private Venues() {}
+
+    public static List<RegionMention> withoutVenues(String text, List<RegionMention> mentions) {
+        return mentions.stream().filter(m -> !isVenue(text, m)).toList();
+    }
+
+    static boolean isVenue(String text, RegionMention m) {
+        String before = text.substring(Math.max(0, m.start() - 60), m.start());
+        if (EVENT_BEFORE.matcher(before).find()) return true;
+        return m.start() > 0 && text.charAt(m.start() - 1) == '在' && ZH_EVENT_AFTER.matcher(text.substring(m.end())).find();
+    }
+}
