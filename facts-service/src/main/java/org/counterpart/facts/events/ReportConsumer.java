@@ -1,75 +1,92 @@
 package org.counterpart.facts.events;
 
+import java.time.Duration;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.counterpart.facts.ledger.Ledger;
-import org.counterpart.facts.ledger.ReportWithdrawal;
-import org.counterpart.facts.ledger.SourceReport;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Turns each report event into facts. The processed-event row, the facts and the outgoing event are written in
- * one transaction, and the offset is committed only after it: a redelivered report changes nothing, and a
- * message that cannot be read goes to the dead-letter topic (reports-dlq) instead of blocking the partition.
+ * Turns each report event into facts. The offset is committed only after the event's transaction: a redelivered
+ * report changes nothing. A message that cannot be read goes at once to the dead-letter topic (reports-dlq, reason in
+ * its headers) instead of blocking the partition; one that fails to apply is retried with growing pauses first,
+ * since that is mostly the database being away.
  */
 @ApplicationScoped
 public class ReportConsumer {
 
-    private final Ledger ledger;
-    private final ReportWithdrawal withdrawal;
+    private final ReportEventApplier applier;
     private final ObjectMapper json;
-    private final Counter extracted;
-    private final Counter duplicates;
+    private final Retries retries;
+    private final MeterRegistry registry;
 
-    public ReportConsumer(Ledger ledger, ReportWithdrawal withdrawal, ObjectMapper json, MeterRegistry registry) {
-        this.ledger = ledger;
-        this.withdrawal = withdrawal;
+    public ReportConsumer(ReportEventApplier applier, ObjectMapper json, MeterRegistry registry,
+                          @ConfigProperty(name = "counterpart.reports.apply-attempts", defaultValue = "12")
+                          int attempts,
+                          @ConfigProperty(name = "counterpart.reports.first-retry-pause", defaultValue = "0.5s")
+                          Duration firstPause,
+                          @ConfigProperty(name = "counterpart.reports.longest-retry-pause", defaultValue = "30s")
+                          Duration longestPause) {
+        this.applier = applier;
         this.json = json;
-        this.extracted = Counter.builder("counterpart.reports.extracted").register(registry);
-        this.duplicates = Counter.builder("counterpart.reports.duplicates")
-                .description("Redelivered report events ignored").register(registry);
+        this.registry = registry;
+        this.retries = Retries.sleeping(attempts, firstPause, longestPause);
     }
 
     @Incoming("reports")
     @Blocking
-    @Transactional
-    public void onReport(ConsumerRecord<String, String> record) throws JsonProcessingException {
-        ReportEvent event = json.readValue(record.value(), ReportEvent.class);
-        if (event.eventId() == null || event.reportId() == null) {
-            throw new IllegalArgumentException("Report event lacks eventId or reportId");
+    public void onReport(ConsumerRecord<String, String> record) {
+        ReportEvent event;
+        try {
+            event = read(record);
+        } catch (MalformedReportEvent e) {
+            count("malformed");
+            throw e;
+        }
+        if (event == null) {
+            count("ignored");
+            return;
+        }
+        try {
+            ReportEventApplier.Outcome outcome = retries.call("Applying report event " + event.eventId(),
+                    () -> applier.apply(event));
+            count(outcome.name().toLowerCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            count("failed");
+            throw e;
+        }
+    }
+
+    /** The event, or null for an event type this version does not act on. */
+    ReportEvent read(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            throw new MalformedReportEvent("Empty message (key " + record.key() + ")", null);
+        }
+        ReportEvent event;
+        try {
+            event = json.readValue(record.value(), ReportEvent.class);
+        } catch (JsonProcessingException e) {
+            throw new MalformedReportEvent("Not a report event: " + e.getOriginalMessage(), e);
+        }
+        if (event == null || event.eventId() == null || event.reportId() == null) {
+            throw new MalformedReportEvent("Report event lacks eventId or reportId", null);
         }
         boolean deletion = ReportEvent.DELETED.equals(event.type());
         if (!deletion && !ReportEvent.SUBMITTED.equals(event.type())) {
-            return; // a later event type this version does not know: not ours to act on
+            return null;
         }
         if (!deletion && (event.text() == null || event.text().isBlank())) {
-            throw new IllegalArgumentException("ReportSubmitted event " + event.eventId() + " has no text");
+            throw new MalformedReportEvent("ReportSubmitted event " + event.eventId() + " has no text", null);
         }
-        if (!ProcessedEvent.firstTime(event.eventId())) {
-            duplicates.increment();
-            return;
-        }
-        if (deletion) {
-            withdrawal.withdraw(event.reportId());
-            return;
-        }
-        SourceReport report = SourceReport.findById(event.reportId());
-        if (report == null) {
-            report = new SourceReport();
-            report.id = event.reportId();
-        }
-        report.text = event.text();
-        report.title = event.title();
-        report.language = event.language();
-        report.publishedAt = event.publishedAt();
-        report.persist();
-        ledger.extract(report);
-        extracted.increment();
+        return event;
+    }
+
+    private void count(String outcome) {
+        registry.counter("counterpart.report.events", "outcome", outcome).increment();
     }
 }

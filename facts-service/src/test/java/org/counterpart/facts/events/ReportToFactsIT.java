@@ -104,6 +104,8 @@ class ReportToFactsIT {
                 r -> poisonKey.equals(r.key()), 1, Duration.ofSeconds(30));
         assertEquals(1, dead.size());
         assertTrue(dead.get(0).headers().lastHeader("dead-letter-reason") != null, "the reason travels with it");
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("counterpart_report_events_total{outcome=\"malformed\""));
     }
 
     @Test

@@ -1,0 +1,48 @@
+package org.counterpart.facts.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.counterpart.facts.ledger.Ledger;
+import org.counterpart.facts.ledger.ReportWithdrawal;
+import org.counterpart.facts.ledger.SourceReport;
+
+/**
+ * Applies one report event in one transaction: the processed-event row, the report's facts (or their withdrawal)
+ * and the outgoing facts event commit together or not at all.
+ */
+@ApplicationScoped
+public class ReportEventApplier {
+
+    public enum Outcome { EXTRACTED, WITHDRAWN, DUPLICATE }
+
+    private final Ledger ledger;
+    private final ReportWithdrawal withdrawal;
+
+    public ReportEventApplier(Ledger ledger, ReportWithdrawal withdrawal) {
+        this.ledger = ledger;
+        this.withdrawal = withdrawal;
+    }
+
+    @Transactional
+    public Outcome apply(ReportEvent event) {
+        if (!ProcessedEvent.firstTime(event.eventId())) {
+            return Outcome.DUPLICATE;
+        }
+        if (ReportEvent.DELETED.equals(event.type())) {
+            withdrawal.withdraw(event.reportId());
+            return Outcome.WITHDRAWN;
+        }
+        SourceReport report = SourceReport.findById(event.reportId());
+        if (report == null) {
+            report = new SourceReport();
+            report.id = event.reportId();
+        }
+        report.text = event.text();
+        report.title = event.title();
+        report.language = event.language();
+        report.publishedAt = event.publishedAt();
+        report.persist();
+        ledger.extract(report);
+        return Outcome.EXTRACTED;
+    }
+}
