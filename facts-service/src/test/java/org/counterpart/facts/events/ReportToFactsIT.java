@@ -109,6 +109,21 @@ class ReportToFactsIT {
     }
 
     @Test
+    void aReportOfTenThousandNumbersIsExtractedQuicklyAndYieldsNothingInvented() throws Exception {
+        StringBuilder numbers = new StringBuilder("Figures: ");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 10_000; i++) {
+            numbers.append(random.nextInt(1_000_000)).append(i % 17 == 0 ? ". " : ", ");
+        }
+        UUID reportId = UUID.randomUUID();
+        send(reportId.toString(), reportEvent(UUID.randomUUID(), reportId, numbers.toString()));
+        awaitExtraction(reportId);
+        given().get("/extractions/" + reportId).then().statusCode(200)
+                .body("status", equalTo("done"))
+                .body("factCount", equalTo(0));
+    }
+
+    @Test
     void badQueriesAreProblemsNotErrors() {
         given().queryParam("reportId", "nope").get("/facts").then().statusCode(400)
                 .contentType("application/problem+json");
