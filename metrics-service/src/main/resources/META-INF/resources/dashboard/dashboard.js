@@ -1,22 +1,79 @@
-// Counterpart dashboard: fetches /totals and renders it.
-// Report data (names, units, later evidence) only ever reaches the page through textContent, never as
-// HTML markup, so text containing tags is shown as text and never run. The page's CSP forbids inline scripts too.
+// Counterpart dashboard: headline totals, charts by pair and by year, a sortable table of pairs, and the claims
+// behind any total. Report data (names, evidence sentences, ids) only ever reaches the page through textContent
+// or element properties, never as markup, so text containing tags is shown as text and never run. The page's
+// Content-Security-Policy forbids inline scripts as a second line of defence.
 'use strict';
 
+const METRICS = {
+  funds_cny: 'Aid funds', projects: 'Projects', workers_transferred: 'Workers placed in jobs',
+  investment_cny: 'Investment', consumption_cny: 'Consumption-driven aid', people_trained: 'People trained',
+  personnel_exchanged: 'Personnel exchanged', enterprises_introduced: 'Enterprises introduced',
+  agreements: 'Agreements', people_lifted: 'People lifted out of poverty', people_benefited: 'People benefited',
+  villages_benefited: 'Villages benefited'
+};
 const HEADLINES = ['funds_cny', 'projects', 'workers_transferred'];
-const numberFormat = new Intl.NumberFormat('en');
+const PROVINCES = [['11', 'Beijing'], ['12', 'Tianjin'], ['13', 'Hebei'], ['14', 'Shanxi'], ['15', 'Inner Mongolia'],
+  ['21', 'Liaoning'], ['22', 'Jilin'], ['23', 'Heilongjiang'], ['31', 'Shanghai'], ['32', 'Jiangsu'],
+  ['33', 'Zhejiang'], ['34', 'Anhui'], ['35', 'Fujian'], ['36', 'Jiangxi'], ['37', 'Shandong'], ['41', 'Henan'],
+  ['42', 'Hubei'], ['43', 'Hunan'], ['44', 'Guangdong'], ['45', 'Guangxi'], ['46', 'Hainan'], ['50', 'Chongqing'],
+  ['51', 'Sichuan'], ['52', 'Guizhou'], ['53', 'Yunnan'], ['54', 'Tibet'], ['61', 'Shaanxi'], ['62', 'Gansu'],
+  ['63', 'Qinghai'], ['64', 'Ningxia'], ['65', 'Xinjiang']];
+const REASONS = {
+  overlapped: 'overlaps claims that add up to more', duplicate: 'same claim as another (listed among its sources)',
+  conflict: 'disagrees with a preferred claim for the same period', plan: 'a plan, not work done',
+  child_pairs_larger: 'the pairs below add up to more'
+};
+const COLOURS = { funds_cny: '#c2410c', projects: '#0f766e', workers_transferred: '#1d4ed8' };
 
-function totalsUrl(filters) {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters)) {
-    if (value && value.trim() !== '') params.set(name, value.trim());
-  }
-  const query = params.toString();
-  return query ? `/totals?${query}` : '/totals';
+const state = { metric: 'funds_cny', province: '', year: '', sort: { key: 'funds_cny', dir: -1 }, pairs: [], drill: null };
+const charts = {};
+
+// ---------- numbers ----------
+
+const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const twoDigits = new Intl.NumberFormat('en', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const oneDigit = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+
+/** 2140000000 CNY -> "2.14 bn CNY"; 460000000 -> "460 mn CNY"; 5300 people -> "5,300 people". */
+function readable(value, unit) {
+  const n = Number(value);
+  if (!Number.isFinite(n)) return '–';
+  const suffix = unit ? ` ${unit}` : '';
+  const abs = Math.abs(n);
+  if (abs >= 1e9) return `${twoDigits.format(n / 1e9)} bn${suffix}`;
+  if (abs >= 1e6) return `${oneDigit.format(n / 1e6)} mn${suffix}`;
+  return `${integer.format(n)}${suffix}`;
 }
 
-async function fetchTotals(filters) {
-  const response = await fetch(totalsUrl(filters), { headers: { Accept: 'application/json' } });
+function shortNumber(value) {
+  const n = Number(value);
+  if (Math.abs(n) >= 1e9) return `${oneDigit.format(n / 1e9)} bn`;
+  if (Math.abs(n) >= 1e6) return `${oneDigit.format(n / 1e6)} mn`;
+  if (Math.abs(n) >= 1e4) return `${oneDigit.format(n / 1e3)} k`;
+  return integer.format(n);
+}
+
+function plural(count, word) {
+  return `${integer.format(count)} ${word}${count === 1 ? '' : 's'}`;
+}
+
+// ---------- fetching ----------
+
+function query(params) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && String(value).trim() !== '') search.set(name, String(value).trim());
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function filterParams() {
+  return { province: state.province, fromYear: state.year, toYear: state.year };
+}
+
+async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const reasons = (body && body.invalidParams || []).map(p => `${p.name}: ${p.reason}`).join('; ');
@@ -25,46 +82,24 @@ async function fetchTotals(filters) {
   return body;
 }
 
-function formatValue(value, unit) {
-  return unit === 'CNY' ? `¥${numberFormat.format(value)}` : numberFormat.format(value);
+// ---------- small DOM helpers (text only) ----------
+
+function el(tag, options = {}, ...children) {
+  const node = document.createElement(tag);
+  if (options.className) node.className = options.className;
+  if (options.text !== undefined) node.textContent = options.text;
+  if (options.title) node.title = options.title;
+  for (const child of children) if (child) node.append(child);
+  return node;
 }
 
-function renderHeadlines(rows) {
-  for (const metric of HEADLINES) {
-    const card = document.querySelector(`.headline[data-metric="${metric}"]`);
-    const ofMetric = rows.filter(row => row.metric === metric);
-    const units = [...new Set(ofMetric.map(row => row.unit))];
-    const sum = ofMetric.reduce((acc, row) => acc + Number(row.total), 0);
-    card.querySelector('[data-role="value"]').textContent =
-      ofMetric.length === 0 ? '–' : formatValue(sum, units.length === 1 ? units[0] : '');
-    const claims = ofMetric.reduce((acc, row) => acc + row.claimCount, 0);
-    card.querySelector('[data-role="detail"]').textContent = ofMetric.length === 0
-      ? 'no claims yet'
-      : `${ofMetric.length} pair${ofMetric.length === 1 ? '' : 's'}, ${claims} claim${claims === 1 ? '' : 's'}`
-        + (units.length > 1 ? ` (mixed units: ${units.join(', ')})` : '');
+function safeHref(url) {
+  try {
+    const parsed = new URL(url, window.location.href);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch (e) {
+    return null;
   }
-}
-
-function cell(text, className) {
-  const td = document.createElement('td');
-  td.textContent = text;
-  if (className) td.className = className;
-  return td;
-}
-
-function renderPairs(rows) {
-  const body = document.querySelector('#pairs tbody');
-  body.replaceChildren(...rows.map(row => {
-    const tr = document.createElement('tr');
-    tr.append(
-      cell(row.metric),
-      cell(row.donor),
-      cell(row.recipient),
-      cell(formatValue(row.total, row.unit), 'num'),
-      cell(row.unit),
-      cell(String(row.claimCount), 'num'));
-    return tr;
-  }));
 }
 
 function setStatus(text, isError) {
@@ -73,31 +108,288 @@ function setStatus(text, isError) {
   status.classList.toggle('error', Boolean(isError));
 }
 
-async function showPairs(form) {
-  const filters = Object.fromEntries(new FormData(form).entries());
+// ---------- headlines ----------
+
+function renderHeadlines(grand) {
+  for (const metric of HEADLINES) {
+    const card = document.querySelector(`.headline[data-metric="${metric}"]`);
+    card.setAttribute('aria-pressed', String(metric === state.metric));
+    const rows = grand.filter(row => row.metric === metric);
+    const row = rows[0];
+    card.querySelector('[data-role="value"]').textContent = row ? readable(row.total, row.unit) : '–';
+    card.querySelector('[data-role="detail"]').textContent = row
+      ? `${plural(row.claimCount, 'claim')} · ${plural(row.reportCount, 'report')} · ${plural(row.pairCount, 'top-level pair')}`
+        + (rows.length > 1 ? ` (also in ${rows.slice(1).map(r => r.unit).join(', ')})` : '')
+      : 'no claims yet';
+  }
+}
+
+// ---------- charts ----------
+
+function chartOptions(horizontal, unit) {
+  return {
+    indexAxis: horizontal ? 'y' : 'x',
+    responsive: true, maintainAspectRatio: false, animation: { duration: 250 },
+    plugins: {
+      legend: { display: false },
+      tooltip: { callbacks: { label: context => readable(context.raw, unit) } }
+    },
+    scales: {
+      [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { callback: value => shortNumber(value) }, grid: { color: '#eef1f5' } },
+      [horizontal ? 'y' : 'x']: { grid: { display: false }, ticks: { autoSkip: false } }
+    }
+  };
+}
+
+function drawChart(id, labels, values, horizontal, unit, onClick) {
+  if (typeof Chart === 'undefined') return;
+  const colour = COLOURS[state.metric] || '#475569';
+  if (charts[id]) charts[id].destroy();
+  const options = chartOptions(horizontal, unit);
+  if (onClick) {
+    options.onClick = (event, elements) => { if (elements.length) onClick(elements[0].index); };
+    options.onHover = (event, elements) => { event.native.target.style.cursor = elements.length ? 'pointer' : 'default'; };
+  }
+  charts[id] = new Chart(document.getElementById(id), {
+    type: 'bar',
+    data: { labels, datasets: [{ data: values, backgroundColor: `${colour}cc`, hoverBackgroundColor: colour, borderRadius: 4, maxBarThickness: 34 }] },
+    options
+  });
+}
+
+function renderPairChart(rows) {
+  const top = rows.slice(0, 10);
+  drawChart('by-pair', top.map(r => `${r.donor} → ${r.recipient}`), top.map(r => Number(r.total)), true,
+    top.length ? top[0].unit : '', index => openDrill(top[index].donor, top[index].recipient, state.metric));
+}
+
+function renderYearChart(figures) {
+  const unit = figures.length ? figures[0].unit : '';
+  const ofUnit = figures.filter(f => f.unit === unit);
+  drawChart('by-year', ofUnit.map(f => String(f.year)), ofUnit.map(f => Number(f.total)), false, unit);
+}
+
+// ---------- pairs table ----------
+
+function sortValue(pair, key) {
+  if (key === 'pair') return `${pair.donor} → ${pair.recipient}`.toLowerCase();
+  if (key === 'level') return pair.level;
+  if (key === 'claimCount') return pair.claimCount;
+  if (key === 'lastUpdated') return pair.lastUpdated || '';
+  const value = pair.totals[key];
+  return value === undefined ? -Infinity : Number(value);
+}
+
+function sortedPairs() {
+  const { key, dir } = state.sort;
+  return [...state.pairs].sort((a, b) => {
+    const x = sortValue(a, key);
+    const y = sortValue(b, key);
+    return (x < y ? -1 : x > y ? 1 : 0) * dir || `${a.donor}${a.recipient}`.localeCompare(`${b.donor}${b.recipient}`);
+  });
+}
+
+function totalCell(pair, metric) {
+  const td = el('td', { className: 'num' });
+  const value = pair.totals[metric];
+  if (value === undefined) {
+    td.append(el('span', { className: 'muted', text: '–' }));
+    return td;
+  }
+  const button = el('button', { className: 'total', text: readable(value), title: `Claims behind ${METRICS[metric]}` });
+  button.type = 'button';
+  button.dataset.metric = metric;
+  button.addEventListener('click', () => openDrill(pair.donor, pair.recipient, metric));
+  td.append(button);
+  return td;
+}
+
+function renderPairs() {
+  const body = document.querySelector('#pairs tbody');
+  const rows = sortedPairs().map(pair => {
+    const tr = el('tr', { className: pair.derived ? 'derived' : '' });
+    tr.dataset.donor = pair.donor;
+    tr.dataset.recipient = pair.recipient;
+    const name = el('td', {}, el('span', { className: 'pair-name', text: `${pair.donor} → ${pair.recipient}` }));
+    if (pair.conflictCount > 0) name.append(el('span', { className: 'flag', text: '⚠', title: `${plural(pair.conflictCount, 'conflict')} among its claims` }));
+    if (pair.parent) name.append(el('span', { className: 'code', text: `in ${pair.parent}` }));
+    tr.append(
+      name,
+      el('td', {}, el('span', { className: 'level', text: pair.level })),
+      totalCell(pair, 'funds_cny'),
+      totalCell(pair, 'projects'),
+      totalCell(pair, 'workers_transferred'),
+      el('td', { className: 'num', text: integer.format(pair.claimCount) }),
+      el('td', { className: 'muted', text: pair.lastUpdated ? new Date(pair.lastUpdated).toLocaleDateString('en-CA') : '–' }));
+    return tr;
+  });
+  body.replaceChildren(...rows);
+  if (rows.length === 0) {
+    const td = el('td', { className: 'muted', text: 'No pairs match these filters yet.' });
+    td.colSpan = 7;
+    body.append(el('tr', {}, td));
+  }
+  for (const th of document.querySelectorAll('#pairs th[data-sort]')) {
+    th.setAttribute('aria-sort', th.dataset.sort === state.sort.key ? (state.sort.dir > 0 ? 'ascending' : 'descending') : 'none');
+  }
+}
+
+// ---------- drill-down ----------
+
+function spanText(claim) {
+  if (claim.basis === 'cumulative') {
+    return `running total ${claim.spanStart ? `from ${claim.spanStart}` : 'from the beginning'}${claim.spanEnd ? ` to ${claim.spanEnd}` : ''}`;
+  }
+  if (!claim.spanStart && !claim.spanEnd) return 'no date stated (overlaps every period)';
+  if (claim.periodStart && claim.periodEnd && claim.periodStart.slice(0, 4) === claim.periodEnd.slice(0, 4)
+    && claim.periodStart.endsWith('-01-01') && claim.periodEnd.endsWith('-12-31')) {
+    return `${claim.basis} ${claim.periodStart.slice(0, 4)}`;
+  }
+  return `${claim.basis} ${claim.spanStart || '…'} to ${claim.spanEnd || '…'}`;
+}
+
+function claimItem(claim, unit) {
+  const head = el('div', { className: 'claim-head' },
+    el('span', { className: 'claim-value', text: readable(claim.value, unit) }),
+    claim.reason ? el('span', { className: `badge ${claim.reason}`, text: claim.reason.replaceAll('_', ' '), title: REASONS[claim.reason] || '' })
+      : (claim.conflicted ? el('span', { className: 'badge conflict', text: 'conflict: kept', title: 'Other claims for the same period disagree; this one is preferred' }) : null));
+  const meta = el('div', { className: 'claim-meta',
+    text: `${claim.donor} → ${claim.recipient} · ${spanText(claim)} · ${claim.qualifier.replaceAll('_', ' ')} · ${plural(claim.sources.length, 'source')}` });
+  const item = el('li', { className: 'claim' }, head, meta);
+  for (const source of claim.sources) {
+    const evidence = el('blockquote', { className: 'evidence', text: source.evidence || '(no evidence sentence)' });
+    const wrapper = el('div', { className: 'source' }, evidence);
+    const href = safeHref(source.factsUrl);
+    if (href) {
+      const link = el('a', { text: `report ${source.reportId} ↗` });
+      link.href = href;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      wrapper.append(link);
+    }
+    item.append(wrapper);
+  }
+  return item;
+}
+
+async function openDrill(donor, recipient, metric) {
+  const panel = document.getElementById('drill');
+  state.drill = { donor, recipient, metric };
+  const url = `/totals/${encodeURIComponent(donor)}/${encodeURIComponent(recipient)}/${encodeURIComponent(metric)}`
+    + query({ fromYear: state.year, toYear: state.year });
+  try {
+    const detail = await getJson(url);
+    panel.querySelector('[data-role="metric"]').textContent = METRICS[metric] || metric;
+    panel.querySelector('[data-role="pair"]').textContent = `${detail.donor} → ${detail.recipient}`;
+    panel.querySelector('[data-role="total"]').textContent = readable(detail.total, detail.unit);
+    const why = detail.fromChildPairs
+      ? `The sum of ${plural(detail.childPairs.length, 'pair')} below it (${detail.childPairs.map(c => `${c.donor} → ${c.recipient}`).join(', ')}), `
+        + `larger than its own claims (${readable(detail.ownTotal, detail.unit)}).`
+      : `The largest sum of its claims whose periods do not overlap`
+        + (detail.childPairs.length ? `; the pairs below it add up to only ${readable(detail.childPairsTotal, detail.unit)}.` : '.');
+    panel.querySelector('[data-role="why"]').textContent = why
+      + (detail.conflictCount ? ` ⚠ ${plural(detail.conflictCount, 'conflict')}: reports disagree about a period.` : '');
+    panel.querySelector('[data-role="used-count"]').textContent = String(detail.used.length);
+    panel.querySelector('[data-role="unused-count"]').textContent = String(detail.unused.length);
+    panel.querySelector('[data-role="used"]').replaceChildren(...detail.used.map(c => claimItem(c, detail.unit)));
+    panel.querySelector('[data-role="unused"]').replaceChildren(...detail.unused.map(c => claimItem(c, detail.unit)));
+    panel.hidden = false;
+  } catch (error) {
+    setStatus(`Could not load the claims: ${error.message}`, true);
+  }
+}
+
+function closeDrill() {
+  document.getElementById('drill').hidden = true;
+  state.drill = null;
+}
+
+// ---------- loading ----------
+
+async function refresh() {
   setStatus('Loading…');
   try {
-    const rows = await fetchTotals(filters);
-    renderPairs(rows);
-    setStatus(rows.length === 0 ? 'No totals match.' : `${rows.length} total${rows.length === 1 ? '' : 's'}.`);
+    const filters = filterParams();
+    const [grand, rows, years, pairs] = await Promise.all([
+      getJson(`/totals/grand${query(filters)}`),
+      getJson(`/totals${query({ ...filters, metric: state.metric })}`),
+      getJson(`/timeseries${query({ province: state.province, metric: state.metric })}`),
+      getJson(`/pairs${query(filters)}`)]);
+    renderHeadlines(grand);
+    renderPairChart(rows);
+    renderYearChart(years.filter(f => !state.year || String(f.year) === state.year));
+    state.pairs = pairs;
+    renderPairs();
+    fillYears(years);
+    for (const span of document.querySelectorAll('[data-role="metric-name"]')) span.textContent = `· ${METRICS[state.metric]}`;
+    document.getElementById('csv-totals').href = `/totals${query({ ...filters, metric: state.metric })}`;
+    document.getElementById('csv-claims').href = `/totals${query({ ...filters, metric: state.metric, expand: 'claims' })}`;
+    setStatus(`${plural(pairs.length, 'pair')} · updated ${new Date().toLocaleTimeString('en-GB')}`);
+    if (state.drill) openDrill(state.drill.donor, state.drill.recipient, state.drill.metric);
   } catch (error) {
-    renderPairs([]);
     setStatus(`Could not load totals: ${error.message}`, true);
   }
 }
 
-async function start() {
-  const form = document.getElementById('filters');
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    showPairs(form);
-  });
-  try {
-    renderHeadlines(await fetchTotals({}));
-  } catch (error) {
-    setStatus(`Could not load headline totals: ${error.message}`, true);
-  }
-  await showPairs(form);
+function fillYears(figures) {
+  const select = document.getElementById('year');
+  const known = new Set([...select.options].map(o => o.value));
+  const years = [...new Set(figures.map(f => String(f.year)))].filter(y => !known.has(y));
+  if (years.length === 0) return;
+  const all = [...known].filter(v => v !== '').concat(years).sort();
+  select.replaceChildren(el('option', { text: 'all years' }), ...all.map(y => el('option', { text: y })));
+  select.options[0].value = '';
+  select.value = state.year;
 }
 
-document.addEventListener('DOMContentLoaded', start);
+let pending = null;
+function refreshSoon() {
+  clearTimeout(pending);
+  pending = setTimeout(refresh, 300);
+}
+
+function listen() {
+  const live = document.getElementById('live');
+  const label = live.querySelector('[data-role="label"]');
+  const source = new EventSource('/totals/stream');
+  source.onopen = () => { live.dataset.state = 'live'; label.textContent = 'live'; };
+  source.onerror = () => { live.dataset.state = 'offline'; label.textContent = 'reconnecting…'; };
+  source.onmessage = () => refreshSoon();
+}
+
+function setUp() {
+  const metric = document.getElementById('metric');
+  metric.replaceChildren(...Object.entries(METRICS).map(([code, name]) => {
+    const option = el('option', { text: name });
+    option.value = code;
+    return option;
+  }));
+  metric.value = state.metric;
+  const province = document.getElementById('province');
+  for (const [code, name] of PROVINCES) {
+    const option = el('option', { text: name });
+    option.value = code;
+    province.append(option);
+  }
+  metric.addEventListener('change', () => { state.metric = metric.value; refresh(); });
+  province.addEventListener('change', () => { state.province = province.value; refresh(); });
+  document.getElementById('year').addEventListener('change', event => { state.year = event.target.value; refresh(); });
+  for (const card of document.querySelectorAll('.headline')) {
+    card.addEventListener('click', () => { state.metric = card.dataset.metric; metric.value = state.metric; refresh(); });
+  }
+  for (const th of document.querySelectorAll('#pairs th[data-sort]')) {
+    th.querySelector('button').addEventListener('click', () => {
+      const key = th.dataset.sort;
+      state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : (key === 'pair' || key === 'level' ? 1 : -1) };
+      renderPairs();
+    });
+  }
+  document.querySelector('#drill [data-role="close"]').addEventListener('click', closeDrill);
+  document.addEventListener('keydown', event => { if (event.key === 'Escape') closeDrill(); });
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  setUp();
+  refresh();
+  listen();
+});

@@ -1,7 +1,9 @@
 package org.counterpart.metrics.api;
 
 import java.math.BigDecimal;
+import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.counterpart.metrics.totals.Total;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,12 +14,23 @@ public record TotalRow(
         @Schema(description = "Recipient region or group, by name", example = "Liupanshui") String recipient,
         @Schema(description = "Metric code", example = "funds_cny") String metric,
         @Schema(description = "Unit of the total", example = "CNY") String unit,
-        @Schema(description = "Sum of the distinct actual claims", example = "487000000") BigDecimal total,
+        @Schema(description = "The total by the rules of DOMAIN.md", example = "487000000") BigDecimal total,
         @Schema(description = "Distinct claims added up; a claim restated by several reports counts once", example = "2")
-        int claimCount) {
+        int claimCount,
+        @Schema(description = "Donor's GB/T 2260 code; null for a group", example = "210200") String donorCode,
+        @Schema(description = "Recipient's GB/T 2260 code; null for a group", example = "520200") String recipientCode,
+        @Schema(description = "The pair's level: the lower of its sides'",
+                enumeration = {"province", "prefecture", "county", "group"}) String level,
+        @Schema(description = "The claims, with ?expand=claims: used ones first")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ClaimView> claims) {
 
     static TotalRow of(Total total) {
+        return of(total, null);
+    }
+
+    static TotalRow of(Total total, List<ClaimView> claims) {
         return new TotalRow(total.pair().donor().name(), total.pair().recipient().name(), total.metric(),
-                total.unit(), total.total(), total.claimCount());
+                total.unit(), total.total(), total.claimCount(), total.pair().donor().code(),
+                total.pair().recipient().code(), total.pair().level(), claims);
     }
 }

@@ -1,13 +1,22 @@
 package org.counterpart.metrics.api;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.counterpart.metrics.projection.CurrentTotals;
+import org.counterpart.metrics.totals.MetricVocabulary;
+import org.counterpart.metrics.totals.RollUpSum;
+import org.counterpart.metrics.totals.Total;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -15,36 +24,175 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/totals")
-@Tag(name = "Totals", description = "Running totals over the current facts of current reports")
+@Tag(name = "Totals", description = "Running totals over the current facts of current reports, by the rules of DOMAIN.md")
 public class TotalsResource {
 
     private final CurrentTotals currentTotals;
+    private final ClaimViews claimViews;
+    private final TotalsChangeFeed changes;
 
-    public TotalsResource(CurrentTotals currentTotals) {
+    public TotalsResource(CurrentTotals currentTotals, ClaimViews claimViews, TotalsChangeFeed changes) {
         this.currentTotals = currentTotals;
+        this.claimViews = claimViews;
+        this.changes = changes;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Totals per donor, recipient and metric",
-            description = "Plan figures never count; the same claim stated by several reports counts once. "
-                    + "Sorted by metric, then largest total first.")
+            description = "Plans never count; the same claim from several reports counts once; of claims whose time "
+                    + "spans overlap only the largest non-overlapping sum counts; a parent pair totals the larger of "
+                    + "its own claims and its child pairs. Parent pairs that no report names (Guangdong -> Guangxi "
+                    + "over Shenzhen -> Baise) are rows too. With fromYear/toYear only claims lying wholly within "
+                    + "those years count. Sorted by metric, then largest total first. Also as CSV (Accept: text/csv).")
     @APIResponse(responseCode = "200", description = "The matching totals, possibly none",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = TotalRow.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = TotalRow.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TotalRow> totals(
             @Parameter(description = "Metric code, e.g. funds_cny") @QueryParam("metric") String metric,
             @Parameter(description = "Donor name or administrative code, ignoring case") @QueryParam("donor") String donor,
-            @Parameter(description = "Recipient name or administrative code, ignoring case") @QueryParam("recipient") String recipient) {
-        TotalsQuery query = TotalsQuery.of(metric, donor, recipient);
-        return currentTotals.totals(query.metric()).stream()
+            @Parameter(description = "Recipient name or administrative code, ignoring case") @QueryParam("recipient") String recipient,
+            @Parameter(description = "The pair's level (the lower of its sides'): province, prefecture, county or group")
+            @QueryParam("level") String level,
+            @Parameter(description = "Only pairs with a side in this province (name or code, e.g. Guangdong or 44)")
+            @QueryParam("province") String province,
+            @Parameter(description = "First year, e.g. 2016") @QueryParam("fromYear") String fromYear,
+            @Parameter(description = "Last year, e.g. 2020") @QueryParam("toYear") String toYear,
+            @Parameter(description = "\"claims\" to list each total's claims, used and unused") @QueryParam("expand") String expand) {
+        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, expand);
+        return rows(query);
+    }
+
+    @GET
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(hidden = true)
+    public String totalsAsCsv(@QueryParam("metric") String metric, @QueryParam("donor") String donor,
+                              @QueryParam("recipient") String recipient, @QueryParam("level") String level,
+                              @QueryParam("province") String province, @QueryParam("fromYear") String fromYear,
+                              @QueryParam("toYear") String toYear, @QueryParam("expand") String expand) {
+        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, expand);
+        List<TotalRow> rows = rows(query);
+        return query.expand()
+                ? Csv.claims(rows.stream().flatMap(row -> row.claims().stream()).toList())
+                : Csv.totals(rows);
+    }
+
+    private List<TotalRow> rows(TotalsQuery query) {
+        return currentTotals.totals(query.years()).stream()
                 .filter(query::matches)
                 .sorted(TotalsQuery.ORDER)
-                .map(TotalRow::of)
+                .map(total -> TotalRow.of(total, query.expand() ? claimViews.all(total) : null))
                 .toList();
+    }
+
+    @GET
+    @Path("/{donor}/{recipient}/{metric}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One total with the claims it used and did not use, and their sources",
+            description = "Each claim lists every report stating it, with the evidence sentence and a link to the fact "
+                    + "in facts-service. Unused claims carry a reason: overlapped, duplicate, conflict, plan or "
+                    + "child_pairs_larger. Also as CSV of claims (Accept: text/csv).")
+    @APIResponse(responseCode = "200", description = "The total",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TotalDetail.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "A parameter was refused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No actual claim for this pair and metric",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TotalDetail total(
+            @Parameter(description = "Donor name or code") @PathParam("donor") String donor,
+            @Parameter(description = "Recipient name or code") @PathParam("recipient") String recipient,
+            @Parameter(description = "Metric code") @PathParam("metric") String metric,
+            @Parameter(description = "First year") @QueryParam("fromYear") String fromYear,
+            @Parameter(description = "Last year") @QueryParam("toYear") String toYear) {
+        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, null, null, fromYear, toYear, null);
+        List<Total> all = currentTotals.totals(query.years());
+        Total total = find(all, query, donor, recipient, metric);
+        Total parent = total.parent() == null ? null : all.stream()
+                .filter(t -> t.metric().equals(total.metric()) && t.unit().equals(total.unit())
+                        && t.pair().identity().equals(total.parent().identity()))
+                .findFirst().orElse(null);
+        return TotalDetail.of(total, parent, claimViews);
+    }
+
+    @GET
+    @Path("/{donor}/{recipient}/{metric}")
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(hidden = true)
+    public String totalAsCsv(@PathParam("donor") String donor, @PathParam("recipient") String recipient,
+                             @PathParam("metric") String metric, @QueryParam("fromYear") String fromYear,
+                             @QueryParam("toYear") String toYear) {
+        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, null, null, fromYear, toYear, null);
+        return Csv.claims(claimViews.all(find(currentTotals.totals(query.years()), query, donor, recipient, metric)));
+    }
+
+    private static Total find(List<Total> all, TotalsQuery query, String donor, String recipient, String metric) {
+        if (query.metric().isEmpty() || query.donor().isEmpty() || query.recipient().isEmpty()) {
+            throw new InvalidQueryException(List.of(new Problem.InvalidParam("path", "donor, recipient and metric are required")));
+        }
+        return all.stream().filter(query::matches)
+                .min(Comparator.comparing(Total::claimCount, Comparator.reverseOrder()).thenComparing(Total::unit))
+                .orElseThrow(() -> new UnknownTotalException(
+                        "No " + metric + " total for " + donor + " -> " + recipient + " (no actual claim)"));
+    }
+
+    @GET
+    @Path("/grand")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Grand totals per metric: the headline figures",
+            description = "Per metric, the sum over the selected pairs where a pair inside another selected pair (by "
+                    + "the region hierarchy) is not added again; with no filter, the sum of the top-level pairs.")
+    @APIResponse(responseCode = "200", description = "One row per metric and unit, headline metrics first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = GrandTotalRow.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was refused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<GrandTotalRow> grand(@QueryParam("metric") String metric, @QueryParam("donor") String donor,
+                                     @QueryParam("recipient") String recipient, @QueryParam("level") String level,
+                                     @QueryParam("province") String province, @QueryParam("fromYear") String fromYear,
+                                     @QueryParam("toYear") String toYear) {
+        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, null);
+        return grandTotals(currentTotals.totals(query.years()), query);
+    }
+
+    static List<GrandTotalRow> grandTotals(List<Total> all, TotalsQuery query) {
+        Map<List<String>, List<Total>> byMetricUnit = all.stream()
+                .filter(total -> query.metric().map(total.metric()::equals).orElse(true))
+                .collect(Collectors.groupingBy(total -> List.of(total.metric(), total.unit())));
+        List<GrandTotalRow> rows = new ArrayList<>();
+        byMetricUnit.values().forEach(ofOne -> {
+            List<Total> counted = RollUpSum.counted(ofOne, query::matchesPair);
+            if (!counted.isEmpty()) {
+                rows.add(GrandTotalRow.of(counted));
+            }
+        });
+        rows.sort(Comparator.comparing((GrandTotalRow row) -> metricRank(row.metric()))
+                .thenComparing(GrandTotalRow::claimCount, Comparator.reverseOrder())
+                .thenComparing(GrandTotalRow::unit));
+        return rows;
+    }
+
+    private static int metricRank(String metric) {
+        int rank = MetricVocabulary.ALL.indexOf(metric);
+        return rank < 0 ? Integer.MAX_VALUE : rank;
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Live stream of changed totals (server-sent events)",
+            description = "After each applied facts event (several merged when they come quickly), the new totals of "
+                    + "the affected pairs and of the pairs they roll up into; after POST /admin/rebuild, all totals.")
+    @APIResponse(responseCode = "200", description = "text/event-stream of TotalsChange JSON messages",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = TotalsChange.class)))
+    public Multi<TotalsChange> stream() {
+        return changes.stream();
     }
 }

@@ -3,11 +3,13 @@ package org.counterpart.metrics.dashboard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,7 +25,14 @@ public class DashboardResource {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private final byte[] page = load("dashboard/index.html");
+    private final byte[] page;
+
+    public DashboardResource(@ConfigProperty(name = "counterpart.dashboard.chartjs-version") String chartJsVersion) {
+        // The webjar's path carries its version; the pom's version is handed in through configuration.
+        page = new String(load("dashboard/index.html"), StandardCharsets.UTF_8)
+                .replace("@CHARTJS_VERSION@", chartJsVersion)
+                .getBytes(StandardCharsets.UTF_8);
+    }
 
     @GET
     @Produces("text/html;charset=UTF-8")

@@ -5,13 +5,16 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.counterpart.metrics.projection.ProjectionOutcome;
 
 /**
  * Counts facts events by what they did, as {@code counterpart_facts_events_total{outcome=...}} at /q/metrics.
- * Registered up front so that a dashboard sees zeros rather than missing series.
+ * Registered up front (at startup, not when the first event arrives) so that a dashboard sees zeros rather
+ * than missing series.
  */
+@Startup
 @ApplicationScoped
 public class FactsEventCounters {
 

@@ -1,5 +1,6 @@
 package org.counterpart.metrics.projection;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,25 +22,26 @@ public class CurrentClaims {
         this.em = em;
     }
 
-    /** All current claims of one metric; totals of different metrics never mix, so filtering here is safe. */
-    public List<Claim> ofMetric(String metric) {
-        return em.createQuery("from CurrentFact f where f.metric = :metric", CurrentFact.class)
-                .setParameter("metric", metric)
-                .getResultStream()
-                .map(CurrentClaims::toClaim)
-                .toList();
-    }
-
+    /**
+     * All current claims. All metrics at once, because which pairs exist (for rolling pairs up, rule 4) does
+     * not depend on the metric.
+     */
     public List<Claim> all() {
-        return em.createQuery("from CurrentFact f", CurrentFact.class)
+        return em.createQuery("select f, s.occurredAt from CurrentFact f, ReportState s where s.reportId = f.reportId",
+                        Object[].class)
                 .getResultStream()
-                .map(CurrentClaims::toClaim)
+                .map(row -> toClaim((CurrentFact) row[0], (Instant) row[1]))
                 .toList();
     }
 
-    static Claim toClaim(CurrentFact fact) {
+    /** How many reports have current facts. */
+    public long reportCount() {
+        return em.createQuery("select count(distinct f.reportId) from CurrentFact f", Long.class).getSingleResult();
+    }
+
+    static Claim toClaim(CurrentFact fact, Instant reportedAt) {
         return new Claim(
-                new Source(fact.reportId, fact.factId),
+                new Source(fact.reportId, fact.factId, fact.evidenceSentence, reportedAt),
                 new Pair(new Party(fact.donorName, fact.donorCode, fact.donorLevel),
                         new Party(fact.recipientName, fact.recipientCode, fact.recipientLevel)),
                 fact.metric,

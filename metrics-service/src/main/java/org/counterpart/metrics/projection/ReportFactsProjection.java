@@ -1,64 +1,117 @@
 package org.counterpart.metrics.projection;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.counterpart.metrics.events.FactMessage;
 import org.counterpart.metrics.events.FactsEvent;
+import org.counterpart.metrics.totals.Pair;
+import org.counterpart.metrics.totals.Party;
 
 /**
  * Keeps the current facts of every report (DOMAIN rule 1): a newer revision replaces a report's facts as a
  * whole, a retraction removes them, anything already seen or older changes nothing.
+ *
+ * <p>Safe with several consumers on one database (scale-out, or a rebalance handing a partition over while the
+ * old owner is still finishing a message): the revision check and the claim on the report's row are one
+ * upsert, which PostgreSQL serialises per report, so whichever instance applies the newer revision wins and the
+ * other finds its event stale; facts are rows per report, replaced inside that same transaction.
  */
 @ApplicationScoped
 public class ReportFactsProjection {
 
     private final EntityManager em;
     private final ProcessedEvents processedEvents;
+    private final ProjectionLock lock;
+    private final Event<FactsApplied> applied;
 
-    public ReportFactsProjection(EntityManager em, ProcessedEvents processedEvents) {
+    public ReportFactsProjection(EntityManager em, ProcessedEvents processedEvents, ProjectionLock lock,
+                                 Event<FactsApplied> applied) {
         this.em = em;
         this.processedEvents = processedEvents;
+        this.lock = lock;
+        this.applied = applied;
     }
 
     /** One transaction: the processed-event record, the revision and the facts commit together or not at all. */
     @Transactional
     public ProjectionOutcome apply(FactsEvent event) {
+        lock.shared();
+        return applyLocked(event, true);
+    }
+
+    /**
+     * The same, for a rebuild replaying the topic inside its own transaction (which holds the lock exclusively):
+     * nobody is told about each replayed event, only about the rebuild as a whole.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ProjectionOutcome replay(FactsEvent event) {
+        return applyLocked(event, false);
+    }
+
+    private ProjectionOutcome applyLocked(FactsEvent event, boolean tell) {
         if (!processedEvents.firstTime(event.eventId())) {
             return ProjectionOutcome.DUPLICATE;
         }
-        // Locked so that two instances handling the same report (after a rebalance) cannot interleave.
-        ReportState state = em.find(ReportState.class, event.reportId(), LockModeType.PESSIMISTIC_WRITE);
-        if (state != null && event.revision() <= state.revision) {
+        if (!claimNewerRevision(event)) {
             return ProjectionOutcome.STALE;
         }
-        boolean firstEventOfReport = state == null;
-        if (firstEventOfReport) {
-            state = new ReportState();
-            state.reportId = event.reportId();
-        }
-        state.revision = event.revision();
-        state.eventId = event.eventId();
-        state.retracted = event.isRetraction();
-        state.appliedAt = Instant.now();
-        if (firstEventOfReport) {
-            em.persist(state);
-        }
-        // The state row must exist before facts reference it.
-        em.flush();
-
-        // A bulk delete runs at once; removing entities one by one would be flushed after the inserts below
-        // and collide with facts that keep their id across revisions.
+        Set<Pair> pairs = new HashSet<>(pairsOf(event.reportId()));
         em.createQuery("delete from CurrentFact f where f.reportId = :reportId")
                 .setParameter("reportId", event.reportId())
                 .executeUpdate();
         for (FactMessage fact : event.currentFacts()) {
-            em.persist(toRow(event, fact));
+            CurrentFact row = toRow(event, fact);
+            em.persist(row);
+            pairs.add(new Pair(new Party(row.donorName, row.donorCode, row.donorLevel),
+                    new Party(row.recipientName, row.recipientCode, row.recipientLevel)));
         }
-        return event.isRetraction() ? ProjectionOutcome.RETRACTED : ProjectionOutcome.REPLACED;
+        em.flush();
+        ProjectionOutcome outcome = event.isRetraction() ? ProjectionOutcome.RETRACTED : ProjectionOutcome.REPLACED;
+        if (tell) {
+            applied.fire(new FactsApplied(event.reportId(), outcome, pairs));
+        }
+        return outcome;
+    }
+
+    /**
+     * Records the event's revision as the report's newest, if it is newer than the one stored; the row stays
+     * locked until commit. One statement, so two instances cannot both believe they are newest.
+     */
+    private boolean claimNewerRevision(FactsEvent event) {
+        List<?> claimed = em.createNativeQuery("""
+                        insert into report_state (report_id, revision, event_id, retracted, applied_at, occurred_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6)
+                        on conflict (report_id) do update
+                           set revision = excluded.revision, event_id = excluded.event_id,
+                               retracted = excluded.retracted, applied_at = excluded.applied_at,
+                               occurred_at = excluded.occurred_at
+                         where report_state.revision < excluded.revision
+                        returning report_id""")
+                .setParameter(1, event.reportId())
+                .setParameter(2, event.revision())
+                .setParameter(3, event.eventId())
+                .setParameter(4, event.isRetraction())
+                .setParameter(5, Timestamp.from(Instant.now()))
+                .setParameter(6, event.occurredAt() == null ? null : Timestamp.from(event.occurredAt()))
+                .getResultList();
+        return !claimed.isEmpty();
+    }
+
+    private List<Pair> pairsOf(String reportId) {
+        return em.createQuery("from CurrentFact f where f.reportId = :reportId", CurrentFact.class)
+                .setParameter("reportId", reportId)
+                .getResultStream()
+                .map(f -> new Pair(new Party(f.donorName, f.donorCode, f.donorLevel),
+                        new Party(f.recipientName, f.recipientCode, f.recipientLevel)))
+                .toList();
     }
 
     private static CurrentFact toRow(FactsEvent event, FactMessage fact) {

@@ -30,4 +30,8 @@ public class ReportState {
 
     @Column(name = "applied_at", nullable = false)
     public Instant appliedAt;
+
+    /** When facts-service produced this revision (the event's occurredAt); null when the event did not say. */
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
 }

@@ -38,6 +38,13 @@ public record Claim(
     /**
      * The time the claim covers: a period claim its period; a cumulative claim from its start (or from the
      * beginning when none is stated) to its as-of date.
+     *
+     * <p>A claim with no dates at all covers all time ({@link Span#UNDATED}). Such a figure may be one year's work
+     * or a running total up to any date, so it may restate any dated claim of the pair; letting it overlap
+     * nothing would add it on top of the very claims it may repeat, which is the overcount rule 3 exists to
+     * prevent. Overlapping everything, it counts only when it alone is larger than the best set of dated claims,
+     * which never overstates the total. (The report's publication date would narrow it, but facts do not carry
+     * it.)
      */
     public Span span() {
         if (basis == Basis.CUMULATIVE) {

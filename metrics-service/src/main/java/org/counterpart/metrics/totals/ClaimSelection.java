@@ -2,12 +2,9 @@ package org.counterpart.metrics.totals;
 
 import java.util.List;
 
-/**
- * Decides which distinct claims of one pair and metric make up its total. This is where DOMAIN rule 3
- * (the largest sum of claims whose spans do not overlap) plugs in, replacing {@link AllClaims}.
- */
+/** Decides which distinct claims of one pair and metric make up its total (DOMAIN rule 3). */
 public interface ClaimSelection {
 
-    /** The claims to add up, chosen from all distinct claims of one pair, metric and unit. */
+    /** The claims to add up, chosen from the distinct, non-conflicting claims of one pair, metric and unit. */
     List<DistinctClaim> select(List<DistinctClaim> claims);
 }

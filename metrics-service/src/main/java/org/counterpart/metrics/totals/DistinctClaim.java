@@ -1,7 +1,9 @@
 package org.counterpart.metrics.totals;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A claim counted once however many reports state it (DOMAIN rule 2), with every source listed.
@@ -15,6 +17,16 @@ public record DistinctClaim(Claim claim, List<Claim> restatedBy) {
         restatedBy = List.copyOf(restatedBy);
     }
 
+    /** A statement that nothing restates, e.g. a plan or one restatement listed on its own. */
+    public static DistinctClaim single(Claim claim) {
+        return new DistinctClaim(claim, List.of(claim));
+    }
+
+    /** Names the claim in the API: the fact id of the counted statement. */
+    public String id() {
+        return claim.source().factId();
+    }
+
     public BigDecimal value() {
         return claim.value();
     }
@@ -25,5 +37,10 @@ public record DistinctClaim(Claim claim, List<Claim> restatedBy) {
 
     public List<Source> sources() {
         return restatedBy.stream().map(Claim::source).toList();
+    }
+
+    /** When the newest of its reports got its current facts; null when none says. */
+    public Instant latestReport() {
+        return sources().stream().map(Source::reportedAt).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
     }
 }

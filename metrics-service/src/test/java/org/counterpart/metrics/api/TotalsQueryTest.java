@@ -5,26 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
 import org.counterpart.metrics.totals.Pair;
 import org.counterpart.metrics.totals.Party;
+import org.counterpart.metrics.totals.OwnClaims;
 import org.counterpart.metrics.totals.Total;
+import org.counterpart.metrics.totals.YearRange;
 import org.junit.jupiter.api.Test;
 
 class TotalsQueryTest {
 
-    private static final Total DALIAN_LIUPANSHUI = new Total(
+    private static final Total DALIAN_LIUPANSHUI = Total.ofOwn(
             new Pair(new Party("Dalian", "210200", "prefecture"), new Party("Liupanshui", "520200", "prefecture")),
-            "funds_cny", "CNY", BigDecimal.TEN, List.of());
+            "funds_cny", "CNY", OwnClaims.NONE);
 
     @Test
     void emptyValuesMeanNoFilter() {
         TotalsQuery query = TotalsQuery.of("", " ", null);
 
-        assertEquals(new TotalsQuery(Optional.empty(), Optional.empty(), Optional.empty()), query);
+        assertEquals(new TotalsQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), YearRange.ALL, false), query);
         assertTrue(query.matches(DALIAN_LIUPANSHUI));
     }
 
@@ -40,6 +42,25 @@ class TotalsQueryTest {
         assertFalse(TotalsQuery.of(null, "Liupanshui", null).matches(DALIAN_LIUPANSHUI));
         assertFalse(TotalsQuery.of(null, null, "Bijie").matches(DALIAN_LIUPANSHUI));
         assertFalse(TotalsQuery.of(null, "Dal", null).matches(DALIAN_LIUPANSHUI));
+    }
+
+    @Test
+    void levelProvinceAndYearsFilter() {
+        assertTrue(TotalsQuery.of(null, null, null, "Prefecture", "Guizhou", "2016", "2020", null).matches(DALIAN_LIUPANSHUI));
+        assertTrue(TotalsQuery.of(null, null, null, null, "21", null, null, null).matches(DALIAN_LIUPANSHUI));
+        assertFalse(TotalsQuery.of(null, null, null, "province", null, null, null, null).matches(DALIAN_LIUPANSHUI));
+        assertFalse(TotalsQuery.of(null, null, null, null, "Guangdong", null, null, null).matches(DALIAN_LIUPANSHUI));
+        assertEquals(new YearRange(2016, 2020), TotalsQuery.of(null, null, null, null, null, "2016", "2020", null).years());
+    }
+
+    @Test
+    void badLevelsProvincesYearsAndExpansionsAreRefusedTogether() {
+        InvalidQueryException e = assertThrows(InvalidQueryException.class,
+                () -> TotalsQuery.of(null, null, null, "city", "Atlantis", "20x6", "1800", "sources"));
+
+        assertEquals(List.of("level", "province", "fromYear", "toYear", "expand"),
+                e.invalidParams().stream().map(Problem.InvalidParam::name).toList());
+        assertThrows(InvalidQueryException.class, () -> TotalsQuery.of(null, null, null, null, null, "2020", "2019", null));
     }
 
     @Test

@@ -180,7 +180,7 @@ class FactsToTotalsIT {
     }
 
     private static TotalRow row(String donor, String metric, String unit, String total, int claims) {
-        return new TotalRow(donor, "Liupanshui", metric, unit, new BigDecimal(total), claims);
+        return new TotalRow(donor, "Liupanshui", metric, unit, new BigDecimal(total), claims, null, null, "prefecture", null);
     }
 
     private static List<TotalRow> totals(String donor) {

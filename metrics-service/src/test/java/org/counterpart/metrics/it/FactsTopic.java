@@ -34,8 +34,15 @@ final class FactsTopic implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaProducer<String, String> producer;
+    private final String topic;
 
     FactsTopic() {
+        this("facts");
+    }
+
+    /** @param topic the topic the service under test consumes (a test profile may give it its own) */
+    FactsTopic(String topic) {
+        this.topic = topic;
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -51,7 +58,7 @@ final class FactsTopic implements AutoCloseable {
     /** Publishes an event and waits until the broker has it. */
     void publish(Map<String, Object> event) {
         String reportId = (String) event.get("reportId");
-        ProducerRecord<String, String> record = new ProducerRecord<>("facts", reportId, toJson(event));
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, reportId, toJson(event));
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", (String) event.get("eventId"));
         header(record, "ce_type", (String) event.get("type"));
@@ -63,7 +70,7 @@ final class FactsTopic implements AutoCloseable {
 
     /** Publishes any text under a key, as a broken producer might. */
     void publishRaw(String key, String value) {
-        send(new ProducerRecord<>("facts", key, value));
+        send(new ProducerRecord<>(topic, key, value));
     }
 
     private void send(ProducerRecord<String, String> record) {
@@ -162,6 +169,26 @@ final class FactsTopic implements AutoCloseable {
         fact.put("evidence", Map.of("sentence", donor + " gave " + value + " in " + year, "start", 0, "end", 20));
         fact.put("extractorVersion", "1.0.0");
         return fact;
+    }
+
+    /** A period fact between two regions with GB/T 2260 codes, with its evidence sentence. */
+    static Map<String, Object> regional(String[] donor, String[] recipient, String metric, long value, String unit,
+                                        int year, String evidence) {
+        Map<String, Object> fact = fact(donor[0], recipient[0], metric, value, unit, year);
+        fact.put("donor", Map.of("name", donor[0], "code", donor[1], "level", donor[2]));
+        fact.put("recipient", Map.of("name", recipient[0], "code", recipient[1], "level", recipient[2]));
+        fact.put("evidence", Map.of("sentence", evidence, "start", 0, "end", evidence.length()));
+        return fact;
+    }
+
+    /** The same fact as a running total from a start (or from the beginning: null) to an as-of date. */
+    static Map<String, Object> asCumulative(Map<String, Object> fact, String since, String asOf) {
+        Map<String, Object> cumulative = new LinkedHashMap<>(fact);
+        cumulative.put("basis", "cumulative");
+        cumulative.put("periodStart", since);
+        cumulative.put("periodEnd", null);
+        cumulative.put("asOf", asOf);
+        return cumulative;
     }
 
     /** The same fact as a budget: plans never count. */

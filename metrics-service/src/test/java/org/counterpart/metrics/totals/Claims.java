@@ -11,11 +11,21 @@ final class Claims {
     static final Party LIUPANSHUI = new Party("Liupanshui", "520200", "prefecture");
     static final Party NINGBO = new Party("Ningbo", "330200", "prefecture");
     static final Party QIANXINAN = new Party("Qianxinan", "522300", "prefecture");
+    static final Party GUANGDONG = new Party("Guangdong", "440000", "province");
+    static final Party GUANGXI = new Party("Guangxi", "450000", "province");
+    static final Party SHENZHEN = new Party("Shenzhen", "440300", "prefecture");
+    static final Party BAISE = new Party("Baise", "451000", "prefecture");
+    static final Party HECHI = new Party("Hechi", "451200", "prefecture");
+    static final Party LIANJIANG = new Party("Lianjiang", "440881", "county");
+    static final Party RONGSHUI = new Party("Rongshui", "450225", "county");
+    /** A pair whose sides have no codes: it rolls up into nothing, so a test sees just its own total. */
+    static final Party EAST = new Party("East city", null, "prefecture");
+    static final Party WEST = new Party("West city", null, "prefecture");
 
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private String reportId = "report-" + IDS.incrementAndGet();
-    private Pair pair = new Pair(DALIAN, LIUPANSHUI);
+    private Pair pair = new Pair(EAST, WEST);
     private String metric = "funds_cny";
     private String unit = "CNY";
     private BigDecimal value = BigDecimal.ONE;
@@ -24,6 +34,8 @@ final class Claims {
     private LocalDate periodStart = LocalDate.of(2017, 1, 1);
     private LocalDate periodEnd = LocalDate.of(2017, 12, 31);
     private LocalDate asOf;
+    private String evidence;
+    private java.time.Instant reportedAt;
 
     static Claims claim(String value) {
         Claims claims = new Claims();
@@ -52,6 +64,32 @@ final class Claims {
         return this;
     }
 
+    /** When the report got its current facts: decides between conflicting claims. */
+    Claims reportedAt(String instant) {
+        reportedAt = java.time.Instant.parse(instant);
+        return this;
+    }
+
+    Claims evidence(String sentence) {
+        evidence = sentence;
+        return this;
+    }
+
+    Claims between(LocalDate start, LocalDate end) {
+        basis = Basis.PERIOD;
+        periodStart = start;
+        periodEnd = end;
+        asOf = null;
+        return this;
+    }
+
+    Claims undated() {
+        periodStart = null;
+        periodEnd = null;
+        asOf = null;
+        return this;
+    }
+
     Claims plan() {
         basis = Basis.PLAN;
         return this;
@@ -74,7 +112,7 @@ final class Claims {
     }
 
     Claim build() {
-        return new Claim(new Source(reportId, "fact-" + IDS.incrementAndGet()), pair, metric, unit, value,
+        return new Claim(new Source(reportId, "fact-" + IDS.incrementAndGet(), evidence, reportedAt), pair, metric, unit, value,
                 qualifier, basis, periodStart, periodEnd, asOf);
     }
 }

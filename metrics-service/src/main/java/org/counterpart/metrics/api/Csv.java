@@ -1,0 +1,58 @@
+package org.counterpart.metrics.api;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * RFC 4180 CSV. Cells are quoted when needed; a cell that a spreadsheet would run as a formula (starting with
+ * =, +, -, @, tab or carriage return) is prefixed with an apostrophe, since report text is untrusted.
+ */
+final class Csv {
+
+    static final String MEDIA_TYPE = "text/csv";
+
+    private final StringBuilder text = new StringBuilder();
+
+    Csv row(Object... cells) {
+        text.append(java.util.Arrays.stream(cells).map(Csv::cell).collect(Collectors.joining(","))).append("\r\n");
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+
+    static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = Objects.toString(value);
+        if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    static String totals(List<TotalRow> rows) {
+        Csv csv = new Csv().row("donor", "donorCode", "recipient", "recipientCode", "level", "metric", "unit", "total", "claimCount");
+        rows.forEach(r -> csv.row(r.donor(), r.donorCode(), r.recipient(), r.recipientCode(), r.level(), r.metric(),
+                r.unit(), r.total().toPlainString(), r.claimCount()));
+        return csv.toString();
+    }
+
+    /** One line per source of each claim, so that every evidence sentence is in the file. */
+    static String claims(List<ClaimView> claims) {
+        Csv csv = new Csv().row("claimId", "donor", "recipient", "metric", "value", "unit", "qualifier", "basis",
+                "periodStart", "periodEnd", "asOf", "used", "reason", "insteadOf", "conflicted", "reportId", "factId",
+                "evidence", "factsUrl");
+        claims.forEach(c -> c.sources().forEach(s -> csv.row(c.id(), c.donor(), c.recipient(), c.metric(),
+                c.value().toPlainString(), c.unit(), c.qualifier(), c.basis(), c.periodStart(), c.periodEnd(), c.asOf(),
+                c.used(), c.reason(), c.insteadOf(), c.conflicted(), s.reportId(), s.factId(), s.evidence(), s.factsUrl())));
+        return csv.toString();
+    }
+}

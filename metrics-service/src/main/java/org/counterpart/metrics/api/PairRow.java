@@ -1,0 +1,23 @@
+package org.counterpart.metrics.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One line of GET /pairs. */
+@Schema(name = "Pair", description = "A donor-recipient pair with its totals")
+public record PairRow(
+        String donor, String donorCode, String recipient, String recipientCode,
+        @Schema(enumeration = {"province", "prefecture", "county", "group"}) String level,
+        @Schema(description = "The pair it rolls up into, e.g. Guangdong -> Guangxi; null at the top") String parent,
+        @Schema(description = "Total per metric code; the headline metrics are funds_cny, projects, workers_transferred")
+        Map<String, BigDecimal> totals,
+        @Schema(description = "Distinct claims behind the pair's totals, all metrics") int claimCount,
+        @Schema(description = "Reports behind the pair's totals") int reportCount,
+        @Schema(description = "Conflicts among its claims") int conflictCount,
+        @Schema(description = "True when no report names the pair: it only exists as the parent of pairs that are")
+        boolean derived,
+        @Schema(description = "When a report about this pair last changed") Instant lastUpdated) {
+}

@@ -1,0 +1,85 @@
+package org.counterpart.metrics.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.counterpart.metrics.projection.CurrentTotals;
+import org.counterpart.metrics.totals.Total;
+import org.counterpart.metrics.totals.OwnClaims;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/pairs")
+@Tag(name = "Totals")
+public class PairsResource {
+
+    private final CurrentTotals currentTotals;
+
+    public PairsResource(CurrentTotals currentTotals) {
+        this.currentTotals = currentTotals;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every known pair with its totals and when it last changed",
+            description = "Pairs reports name, and the parent pairs they roll up into. Filters as for GET /totals; "
+                    + "with metric, only pairs with a total of that metric.")
+    @APIResponse(responseCode = "200", description = "Pairs, largest aid funds first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = PairRow.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter was refused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<PairRow> pairs(@QueryParam("metric") String metric, @QueryParam("donor") String donor,
+                               @QueryParam("recipient") String recipient, @QueryParam("level") String level,
+                               @QueryParam("province") String province, @QueryParam("fromYear") String fromYear,
+                               @QueryParam("toYear") String toYear) {
+        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, null);
+        Map<String, List<Total>> byPair = currentTotals.totals(query.years()).stream()
+                .filter(query::matchesPair)
+                .collect(Collectors.groupingBy(total -> total.pair().identity(), LinkedHashMap::new, Collectors.toList()));
+        List<PairRow> rows = new ArrayList<>();
+        byPair.values().forEach(totals -> {
+            if (query.metric().isEmpty() || totals.stream().anyMatch(t -> t.metric().equals(query.metric().get()))) {
+                rows.add(row(totals));
+            }
+        });
+        rows.sort(Comparator.comparing((PairRow row) -> row.totals().getOrDefault("funds_cny", BigDecimal.ZERO),
+                        Comparator.reverseOrder())
+                .thenComparing(PairRow::donor).thenComparing(PairRow::recipient));
+        return rows;
+    }
+
+    private static PairRow row(List<Total> totals) {
+        Total first = totals.get(0);
+        Map<String, BigDecimal> byMetric = new TreeMap<>();
+        // One unit per metric in the map: the one with most claims (another unit is a separate total in /totals).
+        totals.stream().sorted(Comparator.comparing(Total::claimCount).reversed())
+                .forEach(total -> byMetric.putIfAbsent(total.metric(), total.total()));
+        return new PairRow(first.pair().donor().name(), first.pair().donor().code(),
+                first.pair().recipient().name(), first.pair().recipient().code(), first.pair().level(),
+                first.parent() == null ? null : first.parent().donor().name() + " → " + first.parent().recipient().name(),
+                byMetric,
+                totals.stream().mapToInt(Total::claimCount).sum(),
+                (int) totals.stream().flatMap(t -> t.reportIds().stream()).distinct().count(),
+                totals.stream().mapToInt(t -> t.conflicts().size()).sum(),
+                totals.stream().allMatch(t -> t.own() == OwnClaims.NONE),
+                totals.stream().map(Total::lastUpdated).filter(Objects::nonNull).max(Instant::compareTo).orElse(null));
+    }
+}

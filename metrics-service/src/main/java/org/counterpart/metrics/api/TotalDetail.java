@@ -1,0 +1,38 @@
+package org.counterpart.metrics.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.counterpart.metrics.totals.Total;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** GET /totals/{donor}/{recipient}/{metric}: one total and everything it was built from. */
+@Schema(name = "TotalDetail", description = "One total with its claims, used and unused, and their sources")
+public record TotalDetail(
+        String donor, String donorCode, String recipient, String recipientCode, String level,
+        String metric, String unit,
+        @Schema(description = "The total: the larger of ownTotal and childPairsTotal") BigDecimal total,
+        int claimCount,
+        @Schema(description = "Largest sum of the pair's own non-overlapping claims") BigDecimal ownTotal,
+        @Schema(description = "Sum of the child pairs' totals (rule 4); 0 without child pairs") BigDecimal childPairsTotal,
+        @Schema(description = "True when the child pairs' sum is the total") boolean fromChildPairs,
+        @Schema(description = "The pairs one level down that roll up into this one") List<TotalRow> childPairs,
+        @Schema(description = "The pair this one rolls up into; null at the top") TotalRow parent,
+        @Schema(description = "Number of conflicts (claims for one span that disagree)") int conflictCount,
+        @Schema(description = "Reports whose claims are added up") int reportCount,
+        @Schema(description = "When a report about this pair last changed") Instant lastUpdated,
+        List<ClaimView> used,
+        List<ClaimView> unused) {
+
+    static TotalDetail of(Total total, Total parent, ClaimViews views) {
+        return new TotalDetail(total.pair().donor().name(), total.pair().donor().code(),
+                total.pair().recipient().name(), total.pair().recipient().code(), total.pair().level(),
+                total.metric(), total.unit(), total.total(), total.claimCount(), total.own().total(),
+                total.childPairsTotal(), total.fromChildPairs(),
+                total.childPairs().stream().map(TotalRow::of).toList(),
+                parent == null ? null : TotalRow.of(parent),
+                total.conflicts().size(), total.reportIds().size(), total.lastUpdated(),
+                views.used(total), views.unused(total));
+    }
+}
