@@ -28,11 +28,13 @@ public class FactsConsumer {
 
     public FactsConsumer(FactsEventReader reader, ReportFactsProjection projection, FactsEventCounters counters,
                          @ConfigProperty(name = "counterpart.facts.apply-attempts", defaultValue = "5") int attempts,
-                         @ConfigProperty(name = "counterpart.facts.first-retry-pause", defaultValue = "0.5s") Duration firstPause) {
+                         @ConfigProperty(name = "counterpart.facts.first-retry-pause", defaultValue = "0.5s") Duration firstPause,
+                         @ConfigProperty(name = "counterpart.facts.longest-retry-pause", defaultValue = "30s")
+                         Duration longestPause) {
         this.reader = reader;
         this.projection = projection;
         this.counters = counters;
-        this.retries = Retries.sleeping(attempts, firstPause);
+        this.retries = Retries.sleeping(attempts, firstPause, longestPause);
     }
 
     /**

@@ -21,19 +21,26 @@ final class Retries {
 
     private final int attempts;
     private final Duration firstPause;
+    private final Duration longestPause;
     private final Pause pause;
 
     Retries(int attempts, Duration firstPause, Pause pause) {
+        this(attempts, firstPause, Duration.ofDays(1), pause);
+    }
+
+    /** With a ceiling on the pause, so that many attempts ride out a database restart without waiting for hours. */
+    Retries(int attempts, Duration firstPause, Duration longestPause, Pause pause) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
         }
         this.attempts = attempts;
         this.firstPause = firstPause;
+        this.longestPause = longestPause;
         this.pause = pause;
     }
 
-    static Retries sleeping(int attempts, Duration firstPause) {
-        return new Retries(attempts, firstPause, duration -> Thread.sleep(duration.toMillis()));
+    static Retries sleeping(int attempts, Duration firstPause, Duration longestPause) {
+        return new Retries(attempts, firstPause, longestPause, duration -> Thread.sleep(duration.toMillis()));
     }
 
     <T> T call(String what, Supplier<T> action) {
@@ -53,7 +60,7 @@ final class Retries {
                     e.addSuppressed(interrupted);
                     throw e;
                 }
-                next = next.multipliedBy(2);
+                next = next.multipliedBy(2).compareTo(longestPause) > 0 ? longestPause : next.multipliedBy(2);
             }
         }
     }

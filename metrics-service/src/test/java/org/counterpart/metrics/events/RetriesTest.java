@@ -33,6 +33,20 @@ class RetriesTest {
     }
 
     @Test
+    void pausesStopGrowingAtTheCeiling() {
+        List<Duration> capped = new ArrayList<>();
+        Retries withCeiling = new Retries(6, Duration.ofMillis(500), Duration.ofSeconds(2), capped::add);
+        AtomicInteger calls = new AtomicInteger();
+        assertThrows(IllegalStateException.class, () -> withCeiling.call("test", () -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("database restarting");
+        }));
+        assertEquals(6, calls.get());
+        assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(2), Duration.ofSeconds(2)), capped);
+    }
+
+    @Test
     void afterTheLastAttemptTheFailureGoesThrough() {
         AtomicInteger calls = new AtomicInteger();
         IllegalStateException failure = new IllegalStateException("still down");

@@ -1,0 +1,54 @@
+package org.counterpart.metrics.api;
+
+import java.time.Instant;
+
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.counterpart.metrics.projection.ReportState;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Whether a report's facts are in the projection that every total is computed from: a report that is here is
+ * reflected in /totals. Lets a client (and the benchmark) follow a posted report to the totals.
+ */
+@Path("/projection/reports")
+@Tag(name = "Projection", description = "Which revision of a report's facts the totals are computed from")
+public class ProjectionResource {
+
+    private final EntityManager entityManager;
+
+    public ProjectionResource(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public record ReportProjection(String reportId, long revision, boolean retracted, long factCount,
+                                   Instant appliedAt) {
+    }
+
+    @GET
+    @Path("/{reportId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "The applied revision of a report's facts and how many facts it holds")
+    @APIResponse(responseCode = "404", description = "No facts event of this report has been applied (yet)")
+    public ReportProjection report(@PathParam("reportId") String reportId) {
+        if (reportId.length() > 100) {
+            throw new UnknownTotalException("No report " + reportId.substring(0, 100) + "... in the projection");
+        }
+        ReportState state = entityManager.find(ReportState.class, reportId);
+        if (state == null) {
+            throw new UnknownTotalException("No facts of report " + reportId + " have been applied yet");
+        }
+        long facts = entityManager
+                .createQuery("select count(f) from CurrentFact f where f.reportId = :id", Long.class)
+                .setParameter("id", reportId).getSingleResult();
+        return new ReportProjection(state.reportId, state.revision, state.retracted, facts, state.appliedAt);
+    }
+}

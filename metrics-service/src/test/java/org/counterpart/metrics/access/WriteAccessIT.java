@@ -1,0 +1,41 @@
+package org.counterpart.metrics.access;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.counterpart.infra.quarkus.EmbeddedInfraResource;
+import org.junit.jupiter.api.Test;
+
+/** Rebuilding the projection is a write: refused with 401 without a valid key; reads stay open. */
+@QuarkusTest
+@TestProfile(WriteAccessIT.KeysConfigured.class)
+@QuarkusTestResource(value = EmbeddedInfraResource.class, initArgs = @ResourceArg(name = "database", value = "metrics_auth"))
+class WriteAccessIT {
+
+    static final String KEY = "metrics-key-0a7c44";
+
+    public static class KeysConfigured implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("counterpart.auth.api-key-hashes", HexFormat.of().formatHex(ApiKeys.sha256(KEY)),
+                    "counterpart.auth.open-writes", "false");
+        }
+    }
+
+    @Test
+    void rebuildNeedsAValidKeyAndReadsStayOpen() {
+        given().post("/admin/rebuild").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer wrong").post("/admin/rebuild").then().statusCode(401);
+        given().get("/totals").then().statusCode(200);
+        given().get("/projection/reports/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
