@@ -21,6 +21,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final java.util.List<ServiceProcess> services = new java.util.ArrayList<>();
 
     public LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -77,11 +78,21 @@ public final class LocalStack implements AutoCloseable {
                     env, home.resolve("logs"));
             running.push(process);
             started.add(process);
+            this.services.add(process);
         }
         for (ServiceProcess process : started) {
             process.awaitReady(Duration.ofSeconds(120));
             log(process.name() + " ready");
         }
+    }
+
+    /** The running services, for measuring them. */
+    public java.util.List<ServiceProcess> services() {
+        return java.util.List.copyOf(services);
+    }
+
+    public StackSettings settings() {
+        return settings;
     }
 
     private void printWelcome(int loaded) {

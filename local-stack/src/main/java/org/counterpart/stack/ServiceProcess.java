@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One Quarkus service, run as its own JVM from its packaged application, configured through environment variables. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -22,6 +22,8 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final long startedAt = System.nanoTime();
+    private volatile Duration startUp;
 
     private ServiceProcess(String name, int port, Process process, Path log) {
         this.name = name;
@@ -63,6 +65,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    startUp = Duration.ofNanos(System.nanoTime() - startedAt);
                     return;
                 }
             } catch (IOException notYet) {
@@ -73,8 +76,17 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
     }
 
-    String name() {
+    public String name() {
         return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** From process start until the service answered ready (JVM start, migrations, Kafka connection). */
+    public Duration startUp() {
+        return startUp;
     }
 
     @Override

@@ -29,7 +29,7 @@ public record StackAccess(String apiKey) {
         return Map.of("COUNTERPART_AUTH_API_KEY_HASHES", sha256Hex(apiKey), "COUNTERPART_AUTH_OPEN_WRITES", "false");
     }
 
-    void authorize(HttpRequest.Builder request) {
+    public void authorize(HttpRequest.Builder request) {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
