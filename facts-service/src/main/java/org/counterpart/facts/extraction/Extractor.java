@@ -4,16 +4,15 @@ import org.counterpart.facts.extraction.attribution.Attribution;
 import org.counterpart.facts.extraction.attribution.PartyResolver;
 import org.counterpart.facts.extraction.attribution.ReportContext;
 import org.counterpart.facts.extraction.gazetteer.Gazetteer;
+import org.counterpart.facts.extraction.gazetteer.Region;
 import org.counterpart.facts.extraction.gazetteer.RegionMatcher;
 import org.counterpart.facts.extraction.gazetteer.RegionMention;
-import org.counterpart.facts.extraction.gazetteer.Region;
 import org.counterpart.facts.extraction.gazetteer.Venues;
 import org.counterpart.facts.extraction.metric.Metric;
 import org.counterpart.facts.extraction.metric.MetricClassifier;
 import org.counterpart.facts.extraction.pairing.PairingRegistry;
 import org.counterpart.facts.extraction.period.ReportDates;
 import org.counterpart.facts.extraction.period.TimeFrame;
-import org.counterpart.facts.extraction.period.TimeFrameResolver;
 import org.counterpart.facts.extraction.quantity.Quantity;
 import org.counterpart.facts.extraction.quantity.QuantityFinder;
 import org.counterpart.facts.extraction.text.Sentence;
@@ -31,7 +30,7 @@ import java.util.*;
  */
 public final class Extractor {
     public static final String VERSION = "1.1.0";
-    private static final java.util.regex.Pattern ANOTHER = java.util.regex.Pattern.compile(
+    private static final java.util.regex.Pattern ANOTHER = org.counterpart.facts.extraction.text.Regexes.compile(
             "(?i)(?:\\b(?:another|a\\s+further|an\\s+additional|an\\s+extra)\\s+|再|又)$");
 
     private static volatile Extractor standard;
@@ -71,23 +70,35 @@ public final class Extractor {
     public List<ExtractedFact> extract(ReportText report) {
         String original = report.text();
         List<Sentence> sentences = SentenceSplitter.split(original);
+        // page furniture is recognised once per sentence; several steps below ask
+        boolean[] chrome = new boolean[sentences.size()];
+        for (Sentence s : sentences) chrome[s.index()] = SiteChrome.isChrome(s.text());
         LocalDate published = report.publishedAt() != null ? report.publishedAt() : ReportDates.printedDate(TextNormaliser.normalise(original));
-        Integer documentYear = ReportDates.documentYear(report.title(), sentences);
+        Integer documentYear = ReportDates.documentYear(report.title(), sentences, i -> chrome[i]);
+        TimeFrames timeFrames = new TimeFrames(published, documentYear);
 
         // regions first without preferences, then again preferring provinces the report is about (homonyms)
         Set<String> provinces = new HashSet<>();
         Set<Region> counties = new HashSet<>();
+        List<RegionMatcher.Found> firstPass = new ArrayList<>();
         for (Sentence s : sentences) {
-            for (RegionMention m : regions.find(s.text(), Set.of())) {
+            RegionMatcher.Found found = regions.findAll(s.text(), Set.of(), RegionMatcher.NO_COUNTIES);
+            firstPass.add(found);
+            for (RegionMention m : found.mentions()) {
                 provinces.add(m.region().provinceCode());
                 if (m.region().isCounty()) counties.add(m.region());
             }
         }
         List<List<RegionMention>> mentions = new ArrayList<>();
         // a county named in full once ("Kunshan City") is recognised by its bare name afterwards ("Kunshan")
+        RegionMatcher.KnownCounties known = RegionMatcher.knownCounties(counties);
         for (Sentence s : sentences) {
-            mentions.add(SiteChrome.isChrome(s.text()) ? List.of()
-                    : Venues.withoutVenues(s.text(), regions.find(s.text(), provinces, counties)));
+            if (chrome[s.index()]) { mentions.add(List.of()); continue; }
+            // the second search differs from the first only through homonyms and bare county names
+            RegionMatcher.Found first = firstPass.get(s.index());
+            List<RegionMention> found = counties.isEmpty() && !first.homonyms() ? first.mentions()
+                    : regions.find(s.text(), provinces, known);
+            mentions.add(Venues.withoutVenues(s.text(), found));
         }
         List<RegionMention> titleMentions = report.title() == null ? List.of()
                 : regions.find(TextNormaliser.normalise(report.title()), provinces);
@@ -95,7 +106,7 @@ public final class Extractor {
 
         List<ExtractedFact> facts = new ArrayList<>();
         for (Sentence s : sentences) {
-            if (SiteChrome.isChrome(s.text())) continue;
+            if (chrome[s.index()]) continue;
             List<Quantity> quantities = QuantityFinder.find(s.text());
             if (quantities.isEmpty()) continue;
             boolean chinese = isChinese(report, s);
@@ -106,13 +117,13 @@ public final class Extractor {
                 Optional<Metric> metric = classifier.classify(s.text(), q, quantities, chinese);
                 if (metric.isEmpty() && previous != null && i > 0 && Coordination.listed(s.text(), quantities.get(i - 1), q)) {
                     metric = Optional.of(previous); // 挂职干部86名、专业技术人才540人: the second item counts the same thing
-                } else if (metric.isEmpty() && previous != null && ANOTHER.matcher(s.text().substring(0, q.start())).find()) {
+                } else if (metric.isEmpty() && previous != null && ANOTHER.matcher(s.text()).region(0, q.start()).find()) {
                     metric = Optional.of(previous); // "sent 23 teachers … and will send another forty": the same noun, left out
                 }
                 previous = metric.orElse(null);
                 if (metric.isEmpty()) continue;
                 if (NotAClaim.average(s.text(), q) || NotAClaim.partOfTotal(s.text(), q, regionsBetween(mentions.get(s.index())))) continue;
-                TimeFrame frame = timeFrame(s.text(), q, next, published, documentYear);
+                TimeFrame frame = timeFrames.of(s.text(), q, next);
                 Integer year = frame.referenceYear() != null ? frame.referenceYear()
                         : documentYear != null ? documentYear : published != null ? Integer.valueOf(published.getYear()) : null;
                 Optional<Attribution> who = parties.resolve(sentences, s, q.start(), q.end(), next, context, year);
@@ -123,33 +134,9 @@ public final class Extractor {
         return FactDeduplicator.dedupe(facts);
     }
 
-    /**
-     * The time frame of a figure: its own clause (between semicolons) when that has time words; else the
-     * report's year for a one-year report; else the sentence's.
-     */
-    private static TimeFrame timeFrame(String text, Quantity q, int nextFigure, LocalDate published, Integer documentYear) {
-        TimeFrame frame = timeFrame(text, q, published, documentYear);
-        if (frame.basis() == Basis.PLAN && !TimeFrameResolver.planGoverns(text, q.start(), q.end(), nextFigure)) {
-            frame = timeFrame(TimeFrameResolver.withoutPlanWords(text), q, published, documentYear);
-        }
-        return frame;
-    }
-
     /** Whether any region is named between two offsets of a sentence. */
     private static java.util.function.BiPredicate<Integer, Integer> regionsBetween(List<RegionMention> mentions) {
         return (from, to) -> mentions.stream().anyMatch(m -> m.start() >= from && m.end() <= to);
-    }
-
-    private static TimeFrame timeFrame(String text, Quantity q, LocalDate published, Integer documentYear) {
-        int segStart = Math.max(text.lastIndexOf(';', q.start()), text.lastIndexOf('；', q.start())) + 1;
-        int a = text.indexOf(';', q.end()), b = text.indexOf('；', q.end());
-        int segEnd = Math.min(a < 0 ? text.length() : a, b < 0 ? text.length() : b);
-        if (segStart == 0 && segEnd == text.length()) return TimeFrameResolver.resolve(text, published, documentYear);
-        String clause = text.substring(segStart, segEnd);
-        Optional<TimeFrame> own = TimeFrameResolver.explicit(clause, published);
-        if (own.isPresent()) return own.get();
-        if (documentYear != null) return TimeFrameResolver.resolve(clause, published, documentYear);
-        return TimeFrameResolver.resolve(text, published, null);
     }
 
     private static boolean isChinese(ReportText report, Sentence s) {

@@ -106,6 +106,7 @@ final class NearestParties {
     }
 
     private static boolean joined(String text, RegionMention a, RegionMention b) {
-        return a.end() <= b.start() && JOINED.matcher(text.substring(a.end(), b.start())).find();
+        // a region reads as the substring would (opaque, anchoring bounds); JOINED is anchored at both ends
+        return a.end() <= b.start() && JOINED.matcher(text).region(a.end(), b.start()).lookingAt();
     }
 }

@@ -5,12 +5,12 @@ import org.counterpart.facts.extraction.gazetteer.Gazetteer;
 import org.counterpart.facts.extraction.gazetteer.Region;
 import org.counterpart.facts.extraction.gazetteer.RegionMention;
 import org.counterpart.facts.extraction.pairing.PairingRegistry;
+import org.counterpart.facts.extraction.text.KeyedPattern;
 import org.counterpart.facts.extraction.text.Sentence;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Names donor and recipient of a figure. The sentence's own regions come first (eastern ones give, western
@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * returned: parties are never invented. Aid within one province and support to Xinjiang/Tibet are out of scope.
  */
 public final class PartyResolver {
-    private static final Pattern BOTH_SIDES = Pattern.compile(
+    private static final KeyedPattern BOTH_SIDES = KeyedPattern.compile(
             "(?i)\\b(?:the|both)\\s+(?:two\\s+)?(?:sides|parties|provinces|places|regions|cities|localities)\\b|双方|两地|两省|两市|两区");
     /** Named groups of donors, kept whole: "seven cities in East China", "eight eastern provinces". */
-    private static final Pattern GROUP = Pattern.compile(
+    private static final KeyedPattern GROUP = KeyedPattern.compile(
             "(?i)\\b(?:the\\s+)?((?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\s+"
             + "(?:(?:eastern|coastal|developed)\\s+)?(?:cities|provinces|municipalities|provinces and cities)\\s+"
             + "(?:in|of|from)\\s+(?:the\\s+)?(?:East(?:ern)?\\s+China|eastern\\s+China|east|coastal\\s+areas?|Pearl\\s+River\\s+Delta|Yangtze\\s+River\\s+Delta))");
@@ -57,7 +57,7 @@ public final class PartyResolver {
             if (scope == inSegment && (segStart > 0 || segEnd < text.length())) {
                 SideSets sides = SideSets.of(inSegment, pairings);
                 if (sides.donors().isEmpty() && sides.recipients().isEmpty() && !sides.outOfScope()
-                        && BOTH_SIDES.matcher(text.substring(segStart, segEnd)).find()) {
+                        && BOTH_SIDES.foundIn(text.substring(segStart, segEnd))) {
                     return mainPair(context);
                 }
             }
@@ -77,13 +77,13 @@ public final class PartyResolver {
         if (own.isPresent()) return own;
         SideSets sides = SideSets.of(context.mentions(sentence.index()), pairings);
         if (!sides.donors().isEmpty() || !sides.recipients().isEmpty() || sides.outOfScope()) return Optional.empty();
-        if (BOTH_SIDES.matcher(sentence.text()).find()) return mainPair(context);
+        if (BOTH_SIDES.foundIn(sentence.text())) return mainPair(context);
         for (int back = 1; back <= 2 && sentence.index() - back >= 0; back++) {
             Sentence prev = sentences.get(sentence.index() - back);
             if (prev.paragraph() != sentence.paragraph()) break;
             Optional<Attribution> a = fromSentence(prev, context, year, false);
             if (a.isPresent()) return a;
-            if (BOTH_SIDES.matcher(prev.text()).find()) return mainPair(context);
+            if (BOTH_SIDES.foundIn(prev.text())) return mainPair(context);
         }
         return Optional.empty();
     }
@@ -92,8 +92,8 @@ public final class PartyResolver {
         SideSets sides = SideSets.of(context.mentions(sentence.index()), pairings);
         Optional<Region> donor = SideSets.represent(sides.donors(), gazetteer);
         Optional<Region> recipient = SideSets.represent(sides.recipients(), gazetteer);
-        Matcher group = GROUP.matcher(sentence.text());
-        if (allowGroup && group.find() && recipient.isPresent()) {
+        Matcher group = allowGroup ? GROUP.findIn(sentence.text()) : null;
+        if (group != null && recipient.isPresent()) {
             return Optional.of(new Attribution(new Party(group.group(1), null, Party.GROUP), party(recipient.get())));
         }
         if (sides.outOfScope() && recipient.isEmpty()) return Optional.empty();

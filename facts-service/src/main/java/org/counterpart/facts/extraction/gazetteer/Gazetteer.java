@@ -21,6 +21,8 @@ public final class Gazetteer {
     private final Map<String, List<Region>> byChinese = new HashMap<>();
     private final List<Region> nearMissTargets = new ArrayList<>();
     private int longestChinese = 0;
+    private final ChineseNameTrie chineseTrie;
+    private final int[] longestByFirstCharTable = new int[Character.MAX_VALUE + 1];
     /** Longest Chinese name starting with each character, so a scan tries only lengths that can match. */
     private final Map<Character, Integer> longestByFirstChar = new HashMap<>();
     /** Near-miss answers by key: the same capitalised words recur in every report, and the search is a scan. */
@@ -47,6 +49,9 @@ public final class Gazetteer {
         for (Region r : byCode.values()) index(r);
         for (List<Region> list : byEnglishKey.values()) list.sort(Comparator.comparingInt(Region::depth).thenComparing(Region::code));
         for (List<Region> list : byChinese.values()) list.sort(Comparator.comparingInt(Region::depth).thenComparing(Region::code));
+        chineseTrie = new ChineseNameTrie(byChinese.keySet());
+        // a table rather than a map of boxed characters: the region scan asks at every Han character
+        for (Map.Entry<Character, Integer> e : longestByFirstChar.entrySet()) longestByFirstCharTable[e.getKey()] = e.getValue();
     }
 
     private void index(Region r) {
@@ -98,8 +103,11 @@ public final class Gazetteer {
 
     int longestChinese() { return longestChinese; }
 
+    /** Length of the longest Chinese name (two characters or more) at {@code text[from..]}, at most {@code limit}; 0 if none. */
+    int longestChineseAt(CharSequence text, int from, int limit) { return chineseTrie.longestAt(text, from, limit); }
+
     /** Length of the longest Chinese name starting with {@code c}; 0 when none does. */
-    int longestChineseFrom(char c) { return longestByFirstChar.getOrDefault(c, 0); }
+    int longestChineseFrom(char c) { return longestByFirstCharTable[c]; }
 
     /** Provinces and larger prefectures within one edit of the key (only for keys of six letters or more). */
     public List<Region> nearMiss(String key) {

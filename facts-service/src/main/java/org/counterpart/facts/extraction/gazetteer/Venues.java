@@ -1,5 +1,7 @@
 package org.counterpart.facts.extraction.gazetteer;
 
+import org.counterpart.facts.extraction.text.KeyedPattern;
+import org.counterpart.facts.extraction.text.Regexes;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -8,9 +10,9 @@ import java.util.regex.Pattern;
  * giver nor receiver: they are dropped before parties are chosen.
  */
 public final class Venues {
-    private static final Pattern EVENT_BEFORE = Pattern.compile(
+    private static final KeyedPattern EVENT_BEFORE = KeyedPattern.compile(
             "(?i)\\b(?:meeting|conference|forum|fair|talks|ceremony|symposium|expo|summit|session|held|convened|gathering)\\b[^,.;]{0,25}\\b(?:in|at)\\s+(?:the\\s+)?$");
-    private static final Pattern ZH_EVENT_AFTER = Pattern.compile("^[^，。；,;]{0,8}?(?:举行|召开|举办|开幕|闭幕)");
+    private static final Pattern ZH_EVENT_AFTER = Regexes.compile("^[^，。；,;]{0,8}?(?:举行|召开|举办|开幕|闭幕)");
 
     private Venues() {}
 
@@ -19,8 +21,9 @@ public final class Venues {
     }
 
     static boolean isVenue(String text, RegionMention m) {
-        String before = text.substring(Math.max(0, m.start() - 60), m.start());
-        if (EVENT_BEFORE.matcher(before).find()) return true;
-        return m.start() > 0 && text.charAt(m.start() - 1) == '在' && ZH_EVENT_AFTER.matcher(text.substring(m.end())).find();
+        // regions read as substrings do (opaque, anchoring bounds); ZH_EVENT_AFTER starts with ^, so lookingAt()
+        int from = Math.max(0, m.start() - 60);
+        if (EVENT_BEFORE.mayMatch(text, from, m.start()) && EVENT_BEFORE.matcher(text).region(from, m.start()).find()) return true;
+        return m.start() > 0 && text.charAt(m.start() - 1) == '在' && ZH_EVENT_AFTER.matcher(text).region(m.end(), text.length()).lookingAt();
     }
 }

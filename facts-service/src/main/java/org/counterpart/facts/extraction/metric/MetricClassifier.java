@@ -1,6 +1,7 @@
 package org.counterpart.facts.extraction.metric;
 
 import org.counterpart.facts.extraction.quantity.Quantity;
+import org.counterpart.facts.extraction.text.Regexes;
 
 import java.util.*;
 import java.util.regex.Matcher;
@@ -35,7 +36,7 @@ public final class MetricClassifier {
         HEADS.put("trainees", "TRAINEE");
         HEADS.put("visits", "VISIT");
     }
-    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z'-]*");
+    private static final Pattern WORD = Regexes.compile("[A-Za-z][A-Za-z'-]*");
 
     private static final Cue TRAIN = Cue.of("\\btrain(?:ed|ing|ings|s)?\\b|\\btrainees?\\b|\\bcourses?\\b|\\bclasses\\b", Metric.PEOPLE_TRAINED);
     private static final Cue JOB = Cue.of("\\bjobs?\\b|\\bemploy(?:ed|ment)?\\b|\\btransferr?(?:ed|ing)?\\b|\\bworking\\b|\\bwork\\b"
@@ -46,7 +47,7 @@ public final class MetricClassifier {
     /** "helped 1,450 residents find jobs": help is the weakest reading, taken only when nothing says what the help was. */
     private static final Cue HELP = Cue.of("\\bhelping\\b|\\bhelped\\b|\\bassisting\\b|\\bassisted\\b", Metric.PEOPLE_BENEFITED);
     /** "sent 120 teachers to Dongguan for training": the purpose says what is counted. */
-    private static final Pattern FOR_TRAINING = Pattern.compile(
+    private static final Pattern FOR_TRAINING = Regexes.compile(
             "(?i)\\b(?:for|to\\s+receive|to\\s+attend|received|receive|receiving|attended|underwent|undergone)\\s+(?:\\w+\\s+)?training\\b|\\bto\\s+be\\s+trained\\b|\\bbeen\\s+trained\\b");
     private static final Cue DISPATCH = Cue.of("\\bdispatch(?:ed|ing)?\\b|\\bsent\\b|\\bsending\\b|\\bseconded\\b|\\bassigned\\b"
             + "|\\bexchang(?:ed|es|ing)\\b|\\btemporary posts?\\b|\\bstationed\\b|\\bselected\\b|\\bposted\\b|\\bdeployed\\b"
@@ -64,7 +65,8 @@ public final class MetricClassifier {
     private static final Cue FUNDS = Cue.of("\\bfunds?\\b|\\bfunding\\b|\\baid\\b|\\bassistance\\b|\\ballocat(?:ed|ing)\\b|\\binvest(?:ed|ing)?\\b"
             + "|\\bdonat\\w*|\\bprovided\\b|\\bappropriated\\b|\\bearmarked\\b|\\bsubsid\\w*|\\bgrants?\\b|\\bmaterials\\b"
             + "|\\bfiscal\\b|\\bfinancial support\\b|\\bput in\\b|\\bspent\\b|\\bspending\\b", Metric.FUNDS_CNY);
-    private static final Pattern COMPANY_SUBJECT = Pattern.compile("(?i)\\b(?:enterprises|companies|firms|businesses|investors)\\b");
+    private static final Pattern INVEST_WORD = Regexes.compile("(?i)\\binvest");
+    private static final Pattern COMPANY_SUBJECT = Regexes.compile("(?i)\\b(?:enterprises|companies|firms|businesses|investors)\\b");
 
     // ---- Chinese --------------------------------------------------------------------------------------
     private static final List<Cue> ZH_MONEY = List.of(
@@ -79,14 +81,19 @@ public final class MetricClassifier {
             Cue.of("受益|惠及|带动", Metric.PEOPLE_BENEFITED));
     private static final List<Cue> ZH_WEAK_PEOPLE = List.of(Cue.of("帮助|帮扶", Metric.PEOPLE_BENEFITED));
     /** Enterprises count as introduced only when brought in: "组织两百余家企业开展产销对接" is not. */
-    private static final Pattern ZH_ENTERPRISE_INTRO = Pattern.compile("引导|引进|引入|落地|入驻|落户|投资|投产|招商|新建|设立");
+    private static final Pattern ZH_ENTERPRISE_INTRO = Regexes.compile("引导|引进|引入|落地|入驻|落户|投资|投产|招商|新建|设立");
     private static final List<Cue> ZH_UNITS = List.of(
             Cue.of("项目", Metric.PROJECTS),
             Cue.of("协议|合同|备忘录", Metric.AGREEMENTS),
             Cue.of("企业|公司", Metric.ENTERPRISES_INTRODUCED),
             Cue.of("村", Metric.VILLAGES_BENEFITED));
-    private static final Pattern ZH_CLAUSE_DELIM = Pattern.compile("[，,；;。、：:！？!?（(）)]");
-    private static final Pattern ZH_VILLAGE_CUE = Pattern.compile("受益|惠及|覆盖|帮扶|结对|援助");
+    /** The characters of the clause-delimiter class [，,；;。、：:！？!?（(）)]. */
+    private static final String ZH_DELIMITERS = "，,；;。、：:！？!?（(）)";
+    private static final Set<String> PEOPLE_CLASSIFIERS = Set.of("人", "名", "人次", "位");
+    private static final Set<String> UNIT_CLASSIFIERS = Set.of("个", "项", "項", "份", "批");
+    private static final Set<String> ENTERPRISE_CLASSIFIERS = Set.of("家", "个", "批");
+    private static final Set<String> VILLAGE_CLASSIFIERS = Set.of("个", "村");
+    private static final Pattern ZH_VILLAGE_CUE = Regexes.compile("受益|惠及|覆盖|帮扶|结对|援助");
 
     public Optional<Metric> classify(String text, Quantity q, List<Quantity> all, boolean chinese) {
         return chinese ? classifyChinese(text, q) : classifyEnglish(text, q, all);
@@ -103,7 +110,7 @@ public final class MetricClassifier {
         if (q.isMoney()) {
             Optional<Metric> m = nearest(back, forward, List.of(CONSUME, INVEST, FUNDS));
             if (m.isPresent() && m.get() == Metric.FUNDS_CNY && COMPANY_SUBJECT.matcher(back).find()
-                    && Pattern.compile("(?i)\\binvest").matcher(back + forward).find()) {
+                    && INVEST_WORD.matcher(back + forward).find()) {
                 return Optional.of(Metric.INVESTMENT_CNY);
             }
             return m;
@@ -142,8 +149,7 @@ public final class MetricClassifier {
         int prevEnd = from;
         int count = 0;
         while (m.find() && count++ < 9) {
-            String gap = text.substring(prevEnd, m.start());
-            if (gap.matches(".*[,;:.()\\[\\]!?\"—–].*")) return null;
+            if (punctuated(text, prevEnd, m.start())) return null;
             String w = m.group().toLowerCase(Locale.ROOT);
             if (w.endsWith("'s")) w = w.substring(0, w.length() - 2);
             if (STOP.contains(w)) return null;
@@ -161,6 +167,20 @@ public final class MetricClassifier {
         return null;
     }
 
+    /**
+     * Whether text[from, to) matches {@code .*[,;:.()\[\]!?"—–].*} as a whole (String.matches, which compiled the
+     * pattern on every call): it holds one of those marks and no line terminator, which {@code .} does not match.
+     */
+    private static boolean punctuated(String text, int from, int to) {
+        boolean mark = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return false;
+            if (",;:.()[]!?\"—–".indexOf(c) >= 0) mark = true;
+        }
+        return mark;
+    }
+
     private static boolean looksPlural(String w) {
         return w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")
                 || w.equals("children") || w.equals("men") || w.equals("women");
@@ -171,13 +191,16 @@ public final class MetricClassifier {
         Metric best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Cue cue : cues) {
-            Matcher b = cue.pattern().matcher(back);
-            while (b.find()) {
-                int d = back.length() - b.end();
-                if (d < bestDistance) { bestDistance = d; best = cue.metric(); }
+            // the literal test spares building and running a matcher on most clauses
+            if (cue.pattern().mayMatch(back)) {
+                Matcher b = cue.pattern().matcher(back);
+                while (b.find()) {
+                    int d = back.length() - b.end();
+                    if (d < bestDistance) { bestDistance = d; best = cue.metric(); }
+                }
             }
-            Matcher f = cue.pattern().matcher(forward);
-            if (f.find() && f.start() < bestDistance) { bestDistance = f.start(); best = cue.metric(); }
+            Matcher f = cue.pattern().findIn(forward);
+            if (f != null && f.start() < bestDistance) { bestDistance = f.start(); best = cue.metric(); }
         }
         return Optional.ofNullable(best);
     }
@@ -204,23 +227,23 @@ public final class MetricClassifier {
     // ---- Chinese --------------------------------------------------------------------------------------
 
     private Optional<Metric> classifyChinese(String text, Quantity q) {
+        // ZH_CLAUSE_DELIM matches single characters: the last one before the figure, the first one after it
         int start = 0;
-        Matcher d = ZH_CLAUSE_DELIM.matcher(text);
-        while (d.find() && d.end() <= q.start()) start = d.end();
-        Matcher e = ZH_CLAUSE_DELIM.matcher(text);
-        int end = e.find(q.end()) ? e.start() : text.length();
+        for (int i = q.start() - 1; i >= 0; i--) if (ZH_DELIMITERS.indexOf(text.charAt(i)) >= 0) { start = i + 1; break; }
+        int end = text.length();
+        for (int i = q.end(); i < text.length(); i++) if (ZH_DELIMITERS.indexOf(text.charAt(i)) >= 0) { end = i; break; }
         String back = text.substring(start, q.start());
         String forward = text.substring(q.end(), end);
         String cls = q.classifier();
         if (q.isMoney()) return nearest(back, forward, ZH_MONEY);
         if (cls == null) return Optional.empty();
-        if (Set.of("人", "名", "人次", "位").contains(cls)) return or(nearest(back, forward, ZH_PEOPLE), () -> nearest(back, forward, ZH_WEAK_PEOPLE));
+        if (PEOPLE_CLASSIFIERS.contains(cls)) return or(nearest(back, forward, ZH_PEOPLE), () -> nearest(back, forward, ZH_WEAK_PEOPLE));
         Optional<Metric> m = nearest(back, forward, ZH_UNITS);
         if (m.isEmpty()) return m;
         return switch (m.get()) {
-            case PROJECTS, AGREEMENTS -> Set.of("个", "项", "項", "份", "批").contains(cls) ? m : Optional.empty();
-            case ENTERPRISES_INTRODUCED -> Set.of("家", "个", "批").contains(cls) && ZH_ENTERPRISE_INTRO.matcher(back + forward).find() ? m : Optional.empty();
-            case VILLAGES_BENEFITED -> (Set.of("个", "村").contains(cls) && ZH_VILLAGE_CUE.matcher(back + forward).find()) ? m : Optional.empty();
+            case PROJECTS, AGREEMENTS -> UNIT_CLASSIFIERS.contains(cls) ? m : Optional.empty();
+            case ENTERPRISES_INTRODUCED -> ENTERPRISE_CLASSIFIERS.contains(cls) && ZH_ENTERPRISE_INTRO.matcher(back + forward).find() ? m : Optional.empty();
+            case VILLAGES_BENEFITED -> (VILLAGE_CLASSIFIERS.contains(cls) && ZH_VILLAGE_CUE.matcher(back + forward).find()) ? m : Optional.empty();
             default -> Optional.empty();
         };
     }

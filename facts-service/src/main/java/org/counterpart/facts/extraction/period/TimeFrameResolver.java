@@ -1,13 +1,14 @@
 package org.counterpart.facts.extraction.period;
 
 import org.counterpart.facts.extraction.Basis;
+import org.counterpart.facts.extraction.text.KeyedPattern;
+import org.counterpart.facts.extraction.text.Literals;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the time frame of a sentence. Plans (will, plans to, 计划) are kept apart from actuals; an explicit
@@ -18,42 +19,45 @@ import java.util.regex.Pattern;
  */
 public final class TimeFrameResolver {
     private static final String YEAR = "((?:19|20)\\d{2})";
-    private static final Pattern PLAN = Pattern.compile("(?i)\\bwill\\b|\\bplans?\\s+to\\b|\\bplanned\\s+to\\b|\\bplanning\\s+to\\b"
+    private static final KeyedPattern PLAN = KeyedPattern.compile("(?i)\\bwill\\b|\\bplans?\\s+to\\b|\\bplanned\\s+to\\b|\\bplanning\\s+to\\b"
             + "|\\b(?:is|are)\\s+(?:expected|set|scheduled|going)\\s+to\\b|\\baims?\\s+to\\b|\\bstrives?\\s+to\\b|\\btargets?\\s+(?:of|to)\\b"
             + "|计划|预计|力争|拟|将于|将要");
-    private static final Pattern RANGE = Pattern.compile("(?i)(?:\\bfrom|\\bbetween)?\\s*" + YEAR + "\\s*年?\\s*(?:-|–|—|~|to|and|through|until|至|到)\\s*" + YEAR + "(?!\\d)");
-    private static final Pattern CUMULATIVE = Pattern.compile("(?i)\\bup\\s+to\\s+now\\b|\\bso\\s+far\\b|\\bto\\s+date\\b|\\bas\\s+(?:of|at)\\b"
+    private static final KeyedPattern RANGE = KeyedPattern.startingWith("fFbB\\s12", "(?i)(?:\\bfrom|\\bbetween)?\\s*" + YEAR + "\\s*年?\\s*(?:-|–|—|~|to|and|through|until|至|到)\\s*" + YEAR + "(?!\\d)");
+    private static final KeyedPattern CUMULATIVE = KeyedPattern.compile("(?i)\\bup\\s+to\\s+now\\b|\\bso\\s+far\\b|\\bto\\s+date\\b|\\bas\\s+(?:of|at)\\b"
             + "|\\bby\\s+the\\s+end\\s+of\\b|\\buntil\\s+now\\b|\\bsince\\b|\\bcumulative(?:ly)?\\b|\\bin\\s+total\\b|\\bat\\s+present\\b"
             + "|\\bcurrently\\b|\\bover\\s+the\\s+(?:past|last)\\s+(?:few\\s+|several\\s+|\\w+\\s+)?years\\b|\\bin\\s+recent\\s+years\\b"
             + "|累计|截至|截止|至今|以来|目前|迄今|现有");
     /** "the highest since 2013": a comparison, not a running total. */
-    private static final Pattern SUPERLATIVE_SINCE = Pattern.compile(
+    private static final KeyedPattern SUPERLATIVE_SINCE = KeyedPattern.compile(
             "(?i)\\b(?:highest|largest|biggest|most|best|lowest|first|record)\\b(?:\\s+\\S+){0,6}?\\s+since\\b");
     /** "in four years", "over the past three years", 四年来, 近三年: a span ending at publication. */
-    private static final Pattern RELATIVE_YEARS = Pattern.compile(
+    private static final KeyedPattern RELATIVE_YEARS = KeyedPattern.startingWith("iIoOdDwW近这过二两三四五六七八九十0-9",
             "(?i)\\b(?:in|over|during|within)\\s+(?:the\\s+)?(?:(?:past|last|previous)\\s+)?(two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+years\\b(?!\\s+(?:ago|later|before|after|from))"
             + "|(?<![\\d〇零一二两三四五六七八九十])(?:近|这|过去)?([二两三四五六七八九十]|\\d{1,2})年(?:来|以来|间|中)");
     /** A running total within the current year: "so far this year", 今年以来, "since the start of this year". */
-    private static final Pattern THIS_YEAR_TO_DATE = Pattern.compile(
+    private static final KeyedPattern THIS_YEAR_TO_DATE = KeyedPattern.compile(
             "(?i)\\bso\\s+far\\s+this\\s+year\\b|\\bsince\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:this|the)\\s+year\\b|\\bthis\\s+year\\s+so\\s+far\\b"
             + "|今年以来|年初以来|今年(?:已|累计)|截至今年");
-    private static final Pattern PRESENT_PERFECT = Pattern.compile(
+    private static final KeyedPattern PRESENT_PERFECT = KeyedPattern.compile(
             "(?i)\\b(?:has|have)\\s+(?:also\\s+|already\\s+|so\\s+far\\s+|now\\s+)?(?:been\\s+)?(?:[a-z]+ed|sent|built|brought|given|made|taken|sold|bought|won|put|set|held)\\b");
     /** A plan word after a figure governs it only in the passive: "30 projects are planned". */
-    private static final Pattern PLAN_AFTER = Pattern.compile("(?i)\\b(?:is|are|have\\s+been|has\\s+been)\\s+(?:planned|expected|scheduled|budgeted|earmarked)\\b");
-    private static final Pattern PAST_MARKER = Pattern.compile("(?i)\\b(?:has|have|had|was|were|did)\\b|已|累计|完成|实际");
-    private static final Pattern WEAK_CUMULATIVE = Pattern.compile("(?i)\\ba\\s+total\\s+of\\b|\\btotall?(?:ing|ed)\\b|共计|总计|合计");
-    private static final Pattern SINCE_YEAR = Pattern.compile("(?i)\\bsince\\s+(?:the\\s+(?:year\\s+|end\\s+of\\s+|beginning\\s+of\\s+)?)?" + YEAR + "|" + YEAR + "\\s*年\\s*以来");
-    private static final Pattern AS_OF_MONTH = Pattern.compile("(?i)(?:\\bas\\s+(?:of|at)|\\bby|\\buntil|\\bup\\s+to)\\s+(?:the\\s+end\\s+of\\s+)?"
+    private static final KeyedPattern PLAN_AFTER = KeyedPattern.compile("(?i)\\b(?:is|are|have\\s+been|has\\s+been)\\s+(?:planned|expected|scheduled|budgeted|earmarked)\\b");
+    private static final KeyedPattern PAST_MARKER = KeyedPattern.compile("(?i)\\b(?:has|have|had|was|were|did)\\b|已|累计|完成|实际");
+    private static final KeyedPattern WEAK_CUMULATIVE = KeyedPattern.compile("(?i)\\ba\\s+total\\s+of\\b|\\btotall?(?:ing|ed)\\b|共计|总计|合计");
+    private static final KeyedPattern SINCE_YEAR = KeyedPattern.compile("(?i)\\bsince\\s+(?:the\\s+(?:year\\s+|end\\s+of\\s+|beginning\\s+of\\s+)?)?" + YEAR + "|" + YEAR + "\\s*年\\s*以来");
+    private static final KeyedPattern AS_OF_MONTH = KeyedPattern.compile("(?i)(?:\\bas\\s+(?:of|at)|\\bby|\\buntil|\\bup\\s+to)\\s+(?:the\\s+end\\s+of\\s+)?"
             + Months.PATTERN + "(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s*" + YEAR + ")?");
-    private static final Pattern AS_OF_YEAR_END = Pattern.compile("(?i)(?:\\bas\\s+(?:of|at)|\\bby)\\s+the\\s+end\\s+of\\s+" + YEAR);
-    private static final Pattern ZH_AS_OF = Pattern.compile("(?:截至|截止|到)\\s*(?:" + YEAR + "\\s*年|今年)?\\s*(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日|底|末)?");
-    private static final Pattern ZH_AS_OF_YEAR = Pattern.compile("(?:截至|截止|到)\\s*" + YEAR + "\\s*年\\s*(?:底|末)?");
-    private static final Pattern MONTH_YEAR = Pattern.compile("(?i)\\bin\\s+" + Months.PATTERN + ",?\\s+" + YEAR);
-    private static final Pattern IN_YEAR = Pattern.compile("(?i)(?:\\bin|\\bduring|\\bthroughout|\\bfor)\\s+(?:the\\s+(?:whole\\s+|entire\\s+)?year\\s+(?:of\\s+)?)?" + YEAR + "(?!\\d)"
+    private static final KeyedPattern AS_OF_YEAR_END = KeyedPattern.compile("(?i)(?:\\bas\\s+(?:of|at)|\\bby)\\s+the\\s+end\\s+of\\s+" + YEAR);
+    private static final KeyedPattern ZH_AS_OF = KeyedPattern.compile("(?:截至|截止|到)\\s*(?:" + YEAR + "\\s*年|今年)?\\s*(\\d{1,2})\\s*月\\s*(?:(\\d{1,2})\\s*日|底|末)?");
+    private static final KeyedPattern ZH_AS_OF_YEAR = KeyedPattern.compile("(?:截至|截止|到)\\s*" + YEAR + "\\s*年\\s*(?:底|末)?");
+    private static final KeyedPattern MONTH_YEAR = KeyedPattern.compile("(?i)\\bin\\s+" + Months.PATTERN + ",?\\s+" + YEAR);
+    private static final KeyedPattern IN_YEAR = KeyedPattern.startingWith("iIdDtTfF\\s【12", "(?i)(?:\\bin|\\bduring|\\bthroughout|\\bfor)\\s+(?:the\\s+(?:whole\\s+|entire\\s+)?year\\s+(?:of\\s+)?)?" + YEAR + "(?!\\d)"
             + "|^\\s*(?:【[^】]*】\\s*)?" + YEAR + "(?=\\s*,|\\s+(?:is|was|saw)\\b)|" + YEAR + "\\s*年(?!\\s*以来)(?!\\s*[至到-])");
-    private static final Pattern LAST_YEAR = Pattern.compile("(?i)\\blast\\s+year\\b|去年");
-    private static final Pattern THIS_YEAR = Pattern.compile("(?i)\\bthis\\s+year\\b|今年|本年");
+    private static final KeyedPattern LAST_YEAR = KeyedPattern.compile("(?i)\\blast\\s+year\\b|去年");
+    private static final KeyedPattern THIS_YEAR = KeyedPattern.compile("(?i)\\bthis\\s+year\\b|今年|本年");
+
+    private static final Literals YEARS_WORD = Literals.of("years", "年");
+    private static final Literals SINCE = Literals.of("since");
 
     private TimeFrameResolver() {}
 
@@ -67,9 +71,9 @@ public final class TimeFrameResolver {
         if (documentYear != null) {
             return new TimeFrame(Basis.PERIOD, LocalDate.of(documentYear, 1, 1), LocalDate.of(documentYear, 12, 31), null);
         }
-        if (WEAK_CUMULATIVE.matcher(sentence).find()) return new TimeFrame(Basis.CUMULATIVE, null, null, published);
+        if (WEAK_CUMULATIVE.foundIn(sentence)) return new TimeFrame(Basis.CUMULATIVE, null, null, published);
         // "Guangzhou has sent 410 officials": a present-perfect figure is a running total as of publication
-        if (published != null && PRESENT_PERFECT.matcher(sentence).find()) return new TimeFrame(Basis.CUMULATIVE, null, null, published);
+        if (published != null && PRESENT_PERFECT.foundIn(sentence)) return new TimeFrame(Basis.CUMULATIVE, null, null, published);
         return new TimeFrame(Basis.PERIOD, null, null, null);
     }
 
@@ -80,15 +84,18 @@ public final class TimeFrameResolver {
      */
     public static boolean planGoverns(String text, int from, int to, int nextFigure) {
         Matcher m = PLAN.matcher(text);
-        while (m.find()) {
-            if (m.end() <= from && !PAST_MARKER.matcher(text.substring(m.end(), from)).find()) return true;
+        boolean plan = PLAN.mayMatch(text);
+        while (plan && m.find()) {
+            if (m.end() <= from && !PAST_MARKER.foundIn(text.substring(m.end(), from))) return true;
         }
+        if (!PLAN_AFTER.mayMatch(text)) return false;
         Matcher after = PLAN_AFTER.matcher(text);
         return after.find(to) && after.start() < nextFigure;
     }
 
     /** The sentence with its plan words blanked out (same length), for reading an actual figure's time frame. */
     public static String withoutPlanWords(String text) {
+        if (!PLAN.mayMatch(text)) return text;
         Matcher m = PLAN.matcher(text);
         StringBuilder sb = new StringBuilder(text);
         while (m.find()) for (int i = m.start(); i < m.end(); i++) sb.setCharAt(i, ' ');
@@ -103,12 +110,12 @@ public final class TimeFrameResolver {
     private static TimeFrame explicitOrNull(String sentence, LocalDate published) {
         sentence = withoutComparisons(sentence);
         Integer pubYear = published == null ? null : published.getYear();
-        Matcher range = RANGE.matcher(sentence);
-        boolean hasRange = range.find();
-        if (PLAN.matcher(sentence).find()) {
+        Matcher range = RANGE.findIn(sentence);
+        boolean hasRange = range != null;
+        if (PLAN.foundIn(sentence)) {
             if (hasRange) return new TimeFrame(Basis.PLAN, jan1(range.group(1)), dec31(range.group(2)), null);
-            Matcher y = IN_YEAR.matcher(sentence);
-            if (y.find()) { String yr = firstNonNull(y); return new TimeFrame(Basis.PLAN, jan1(yr), dec31(yr), null); }
+            Matcher y = IN_YEAR.findIn(sentence);
+            if (y != null) { String yr = firstNonNull(y); return new TimeFrame(Basis.PLAN, jan1(yr), dec31(yr), null); }
             return new TimeFrame(Basis.PLAN, null, null, null);
         }
         if (hasRange) return new TimeFrame(Basis.PERIOD, jan1(range.group(1)), dec31(range.group(2)), null);
@@ -116,22 +123,22 @@ public final class TimeFrameResolver {
         if (relative != null) return relative;
         if (cumulative(sentence)) {
             LocalDate start = null;
-            Matcher since = SINCE_YEAR.matcher(sentence);
-            if (since.find()) start = jan1(firstNonNull(since));
-            else if (pubYear != null && THIS_YEAR_TO_DATE.matcher(sentence).find()) start = LocalDate.of(pubYear, 1, 1);
+            Matcher since = SINCE_YEAR.findIn(sentence);
+            if (since != null) start = jan1(firstNonNull(since));
+            else if (pubYear != null && THIS_YEAR_TO_DATE.foundIn(sentence)) start = LocalDate.of(pubYear, 1, 1);
             return new TimeFrame(Basis.CUMULATIVE, start, null, asOf(sentence, published));
         }
-        Matcher my = MONTH_YEAR.matcher(sentence);
-        if (my.find()) {
+        Matcher my = MONTH_YEAR.findIn(sentence);
+        if (my != null) {
             YearMonth ym = YearMonth.of(Integer.parseInt(my.group(2)), Months.number(my.group(1)));
             return new TimeFrame(Basis.PERIOD, ym.atDay(1), ym.atEndOfMonth(), null);
         }
-        Matcher y = IN_YEAR.matcher(sentence);
-        if (y.find()) { String yr = firstNonNull(y); return new TimeFrame(Basis.PERIOD, jan1(yr), dec31(yr), null); }
-        if (pubYear != null && LAST_YEAR.matcher(sentence).find()) {
+        Matcher y = IN_YEAR.findIn(sentence);
+        if (y != null) { String yr = firstNonNull(y); return new TimeFrame(Basis.PERIOD, jan1(yr), dec31(yr), null); }
+        if (pubYear != null && LAST_YEAR.foundIn(sentence)) {
             return new TimeFrame(Basis.PERIOD, LocalDate.of(pubYear - 1, 1, 1), LocalDate.of(pubYear - 1, 12, 31), null);
         }
-        if (pubYear != null && THIS_YEAR.matcher(sentence).find()) {
+        if (pubYear != null && THIS_YEAR.foundIn(sentence)) {
             return new TimeFrame(Basis.PERIOD, LocalDate.of(pubYear, 1, 1), null, null);
         }
         return null;
@@ -139,6 +146,7 @@ public final class TimeFrameResolver {
 
     /** Blanks "the highest since …" up to the end of its clause: a comparison, not the figure's own time. */
     static String withoutComparisons(String sentence) {
+        if (!SINCE.in(sentence)) return sentence; // every match ends in "since"
         Matcher m = SUPERLATIVE_SINCE.matcher(sentence);
         if (!m.find()) return sentence;
         StringBuilder sb = new StringBuilder(sentence);
@@ -149,6 +157,7 @@ public final class TimeFrameResolver {
 
     /** Running-total words, not counting a superlative's "since" ("the highest since 2013"). */
     private static boolean cumulative(String sentence) {
+        if (!CUMULATIVE.mayMatch(sentence)) return false;
         Matcher m = CUMULATIVE.matcher(sentence);
         while (m.find()) {
             if (!m.group().equalsIgnoreCase("since")) return true;
@@ -166,6 +175,7 @@ public final class TimeFrameResolver {
      */
     private static TimeFrame relativeYears(String sentence, LocalDate published) {
         if (published == null) return null;
+        if (!YEARS_WORD.in(sentence)) return null; // every match says "years" or 年
         Matcher m = RELATIVE_YEARS.matcher(sentence);
         if (!m.find()) return null;
         String n = m.group(1) != null ? m.group(1) : m.group(2);
@@ -187,25 +197,25 @@ public final class TimeFrameResolver {
 
     /** The as-of date of a running total: an explicit month/date, else the publication date. */
     static LocalDate asOf(String sentence, LocalDate published) {
-        Matcher ye = AS_OF_YEAR_END.matcher(sentence);
-        if (ye.find()) return dec31(ye.group(1));
-        Matcher m = AS_OF_MONTH.matcher(sentence);
-        if (m.find()) {
+        Matcher ye = AS_OF_YEAR_END.findIn(sentence);
+        if (ye != null) return dec31(ye.group(1));
+        Matcher m = AS_OF_MONTH.findIn(sentence);
+        if (m != null) {
             int month = Months.number(m.group(1));
             Integer year = m.group(3) != null ? Integer.valueOf(m.group(3)) : inferYear(month, published);
             if (year == null) return null;
             return m.group(2) != null ? safeDate(year, month, Integer.parseInt(m.group(2))) : YearMonth.of(year, month).atEndOfMonth();
         }
-        Matcher z = ZH_AS_OF.matcher(sentence);
-        if (z.find()) {
+        Matcher z = ZH_AS_OF.findIn(sentence);
+        if (z != null) {
             int month = Integer.parseInt(z.group(2));
             if (month < 1 || month > 12) return published;
             Integer year = z.group(1) != null ? Integer.valueOf(z.group(1)) : inferYear(month, published);
             if (year == null) return null;
             return z.group(3) != null ? safeDate(year, month, Integer.parseInt(z.group(3))) : YearMonth.of(year, month).atEndOfMonth();
         }
-        Matcher zy = ZH_AS_OF_YEAR.matcher(sentence);
-        if (zy.find()) return dec31(zy.group(1));
+        Matcher zy = ZH_AS_OF_YEAR.findIn(sentence);
+        if (zy != null) return dec31(zy.group(1));
         return published;
     }
 

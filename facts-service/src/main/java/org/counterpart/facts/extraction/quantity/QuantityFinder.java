@@ -1,11 +1,16 @@
 package org.counterpart.facts.extraction.quantity;
 
 import org.counterpart.facts.extraction.Qualifier;
+import org.counterpart.facts.extraction.text.KeyedPattern;
+import org.counterpart.facts.extraction.text.Literals;
+import org.counterpart.facts.extraction.text.Regexes;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,123 +21,214 @@ import java.util.regex.Pattern;
  * than, 约, 余 …). A US-dollar amount in brackets right after a yuan amount is folded into that amount.
  */
 public final class QuantityFinder {
-    private static final Pattern DIGITS = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|(?<![\\d.,])\\d+(?:\\.\\d+)?");
-    private static final Pattern CHINESE = Pattern.compile("[零〇一二两三四五六七八九十百千万亿]+");
-    private static final Pattern SPELLED_WORD = Pattern.compile("[A-Za-z]+");
+    private static final Pattern DIGITS = Regexes.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|(?<![\\d.,])\\d+(?:\\.\\d+)?");
 
-    private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?i)(US\\s?\\$|USD|\\$|RMB|CNY|¥|renminbi)\\s*$");
-    private static final Pattern SCALE_AFTER = Pattern.compile("(?i)^(?:\\s*|-)(trillion|billion|million|thousand|bn|mn|mln|m|k)\\b");
-    private static final Pattern CN_SCALE_AFTER = Pattern.compile("^\\s*(万亿|千万|百万|十万|亿|万|千)");
-    private static final Pattern CN_ABOUT_AFTER = Pattern.compile("^\\s*(余|多)");
-    private static final Pattern CURRENCY_AFTER = Pattern.compile(
+    private static final Pattern CURRENCY_BEFORE = Regexes.compile("(?i)(US\\s?\\$|USD|\\$|RMB|CNY|¥|renminbi)\\s*$");
+    private static final Pattern SCALE_AFTER = Regexes.compile("(?i)^(?:\\s*|-)(trillion|billion|million|thousand|bn|mn|mln|m|k)\\b");
+    private static final Pattern CN_SCALE_AFTER = Regexes.compile("^\\s*(万亿|千万|百万|十万|亿|万|千)");
+    private static final Pattern CN_ABOUT_AFTER = Regexes.compile("^\\s*(余|多)");
+    private static final Pattern CURRENCY_AFTER = Regexes.compile(
             "(?i)^\\s*(yuan|RMB|CNY|renminbi|元|美元|US\\s+dollars|U\\.S\\.\\s+dollars|dollars|USD)\\b?");
-    private static final Pattern CLASSIFIER_AFTER = Pattern.compile("^\\s*(人次|人|名|个|項|项|家|份|所|批|村|户|次|场|期|位)");
-    private static final Pattern PLUS_AFTER = Pattern.compile("(?i)^(?:-plus|\\+|\\s+or\\s+more|\\s+plus)\\b?|^\\s*以上");
-    private static final Pattern PERSON_TIMES_AFTER = Pattern.compile("(?i)^\\s*(person-times|person times|man-times|visits? by persons)");
+    private static final Pattern CLASSIFIER_AFTER = Regexes.compile("^\\s*(人次|人|名|个|項|项|家|份|所|批|村|户|次|场|期|位)");
+    private static final Pattern PLUS_AFTER = Regexes.compile("(?i)^(?:-plus|\\+|\\s+or\\s+more|\\s+plus)\\b?|^\\s*以上");
+    private static final Pattern PERSON_TIMES_AFTER = Regexes.compile("(?i)^\\s*(person-times|person times|man-times|visits? by persons)");
 
-    private static final Pattern APPROX_BEFORE = Pattern.compile(
+    private static final KeyedPattern APPROX_BEFORE = KeyedPattern.compile(
             "(?i)(?:\\babout|\\baround|\\bapproximately|\\bapprox\\.|\\bnearly|\\balmost|\\broughly|\\bsome|\\bclose to|"
             + "\\ban estimated|\\bestimated|约|大约|近|将近|接近|大概)\\s*(?:RMB|CNY|US\\$|\\$|¥)?\\s*$");
-    private static final Pattern AT_LEAST_BEFORE = Pattern.compile(
+    private static final KeyedPattern AT_LEAST_BEFORE = KeyedPattern.compile(
             "(?i)(?:\\bmore than|(?<!handed |turned |took |taken |hand |hands |handing |handover )\\bover|\\babove|\\bat least|\\bno less than|\\bno fewer than|\\bnot less than|\\bupwards of|"
             + "\\bin excess of|\\bexceeding|\\bexceeded|\\bexceeds|\\bsurpassing|\\bsurpassed|超过|逾|超)\\s*(?:RMB|CNY|US\\$|\\$|¥)?\\s*$");
+
+    // gaps and tails read whole (String.matches semantics, compiled once)
+    private static final Pattern SHARED_QUALIFIER_GAP = Regexes.compile("(?:\\s+[A-Za-z-]+){0,4}\\s+and\\s+");
+    private static final Pattern CONVERSION_GAP = Regexes.compile("\\s*[(（]\\s*(?:about|around|approximately|some|nearly|约)?\\s*");
+    private static final Pattern CAPITAL_NEXT = Regexes.compile("^\\s+[A-Z][\\s\\S]*");
+    private static final Pattern OF_NEXT = Regexes.compile("^\\s+of\\b[\\s\\S]*");
+
+    /** Every match of CURRENCY_BEFORE contains one of these. */
+    private static final Literals CURRENCIES = Literals.of("$", "usd", "rmb", "cny", "¥", "renminbi");
 
     private QuantityFinder() {}
 
     public static List<Quantity> find(String text) {
-        boolean[] blocked = NonQuantitySpans.mask(text);
+        // no digit, numeral or letter: nothing can be a figure, and the costly mask is not needed
+        if (!mayHoldFigures(text)) return new ArrayList<>();
+        Mask blocked = new Mask(text);
+        Scan scan = new Scan(text);
         List<Quantity> found = new ArrayList<>();
-        Matcher m = DIGITS.matcher(text);
-        while (m.find()) {
-            if (blocked[m.start()]) continue;
+        Matcher m = DIGITS.matcher(text).useTransparentBounds(true);
+        for (int from = 0; nextDigits(m, text, from); from = m.end()) {
+            if (blocked.at(m.start())) continue;
             if (m.start() > 0 && Character.isLetter(text.charAt(m.start() - 1)) && text.charAt(m.start() - 1) < 0x2E80) continue;
             BigDecimal value = new BigDecimal(m.group().replace(",", ""));
-            Quantity q = complete(text, m.start(), m.end(), value, false);
+            Quantity q = complete(scan, text, m.start(), m.end(), value, false);
             if (q != null) found.add(q);
         }
-        Matcher c = CHINESE.matcher(text);
-        while (c.find()) {
-            if (blocked[c.start()]) continue;
-            String run = c.group();
+        for (int[] c = nextChinese(text, 0); c != null; c = nextChinese(text, c[1])) {
+            if (blocked.at(c[0])) continue;
+            String run = text.substring(c[0], c[1]);
             if (run.chars().allMatch(ch -> ch == '万' || ch == '亿' || ch == '千' || ch == '百')) continue;
             // a Chinese numeral counts only when a classifier or currency follows it: 一 is too common otherwise
-            String after = text.substring(c.end());
-            if (!CLASSIFIER_AFTER.matcher(after).find() && !CURRENCY_AFTER.matcher(after).find()
-                    && !CN_ABOUT_AFTER.matcher(after).find()) continue;
+            if (!scan.after(CLASSIFIER_AFTER, c[1]).lookingAt() && !scan.after(CURRENCY_AFTER, c[1]).lookingAt()
+                    && !scan.after(CN_ABOUT_AFTER, c[1]).lookingAt()) continue;
             BigDecimal value = ChineseNumerals.parse(run);
             if (value == null) continue;
-            Quantity q = complete(text, c.start(), c.end(), value, false);
+            Quantity q = complete(scan, text, c[0], c[1], value, false);
             if (q != null) found.add(q);
         }
-        findSpelled(text, blocked, found);
+        findSpelled(scan, text, blocked, found);
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
         List<Quantity> disjoint = new ArrayList<>();
         for (Quantity q : found) {
             if (disjoint.isEmpty() || q.start() >= disjoint.get(disjoint.size() - 1).end()) disjoint.add(q);
         }
-        return shareQualifiers(text, foldConversions(text, disjoint));
+        return shareQualifiers(scan, text, foldConversions(scan, text, disjoint));
+    }
+
+    /**
+     * Matchers on the rest of a sentence after an offset or on a window of it, one per pattern, reused for all
+     * figures of the sentence (making a matcher costs more than most of these short anchored tests). A region
+     * with the default opaque, anchoring bounds reads exactly like the substring (^, $, \\b and look-behind stop
+     * at its ends), minus the copy; offsets it reports are offsets into the whole sentence. A matcher is used
+     * up before the next request for the same pattern.
+     */
+    private static final class Scan {
+        private final String text;
+        private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
+
+        Scan(String text) { this.text = text; }
+
+        /** The *_AFTER patterns start with ^: callers use lookingAt(), which tries the region start only. */
+        Matcher after(Pattern p, int from) { return window(p, from, text.length()); }
+
+        Matcher window(Pattern p, int from, int to) {
+            return matchers.computeIfAbsent(p, k -> k.matcher(text)).region(from, to);
+        }
+    }
+
+    /**
+     * The next match of DIGITS at or after {@code from}, as {@code find()} would give it. Why: DIGITS can only
+     * start at a digit not preceded by a digit, "." or ","; testing that first spares trying the pattern at
+     * every position. Transparent bounds let its look-behind see the text before the region.
+     */
+    private static boolean nextDigits(Matcher m, String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') continue;
+            if (i > 0) {
+                char p = text.charAt(i - 1);
+                if ((p >= '0' && p <= '9') || p == '.' || p == ',') continue;
+            }
+            if (m.region(i, text.length()).lookingAt()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The next run of Chinese numeral characters at or after {@code from} as [start, end), as the regex
+     * [零〇一二两三四五六七八九十百千万亿]+ finds it;
+     * null when there is none. Why by hand: a class of seventeen CJK characters is tested as a chain of
+     * seventeen predicates at every position.
+     */
+    private static int[] nextChinese(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (!isChineseNumeral(text.charAt(i))) continue;
+            int end = i + 1;
+            while (end < text.length() && isChineseNumeral(text.charAt(end))) end++;
+            return new int[]{i, end};
+        }
+        return null;
+    }
+
+    /** One of 零〇一二两三四五六七八九十百千万亿, i.e. of {@link ChineseNumerals#CHARS}. */
+    private static boolean isChineseNumeral(char c) {
+        return c >= '\u3007' && ChineseNumerals.CHARS.indexOf(c) >= 0;
+    }
+
+    private static boolean isAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+    /** Whether the text has a character a figure can start with: an ASCII digit, a Chinese numeral or a letter. */
+    private static boolean mayHoldFigures(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || ChineseNumerals.CHARS.indexOf(c) >= 0) return true;
+        }
+        return false;
+    }
+
+    /** The spans of {@link NonQuantitySpans}, worked out on first use: many sentences never ask. */
+    private static final class Mask {
+        private final String text;
+        private boolean[] blocked;
+
+        Mask(String text) { this.text = text; }
+
+        boolean at(int i) {
+            if (blocked == null) blocked = NonQuantitySpans.mask(text);
+            return blocked[i];
+        }
     }
 
     /** "more than 80 villages and 20,000 people": the qualifier covers both coordinated figures. */
-    private static List<Quantity> shareQualifiers(String text, List<Quantity> found) {
+    private static List<Quantity> shareQualifiers(Scan scan, String text, List<Quantity> found) {
         List<Quantity> out = new ArrayList<>(found);
         for (int i = 1; i < out.size(); i++) {
             Quantity prev = out.get(i - 1), q = out.get(i);
             if (q.qualifier() != Qualifier.EXACT || prev.qualifier() == Qualifier.EXACT || q.kind() != prev.kind()) continue;
-            String gap = text.substring(prev.end(), q.start());
-            if (gap.matches("(?:\\s+[A-Za-z-]+){0,4}\\s+and\\s+")) out.set(i, q.withQualifier(prev.qualifier()));
+            if (scan.window(SHARED_QUALIFIER_GAP, prev.end(), q.start()).matches()) out.set(i, q.withQualifier(prev.qualifier()));
         }
         return out;
     }
 
     /** Extends a bare number with scale, currency, classifier and qualifier words around it. */
-    private static Quantity complete(String text, int start, int numEnd, BigDecimal value, boolean spelled) {
+    private static Quantity complete(Scan scan, String text, int start, int numEnd, BigDecimal value, boolean spelled) {
         int end = numEnd;
         Quantity.Kind kind = Quantity.Kind.COUNT;
-        String before = text.substring(Math.max(0, start - 30), start);
-        Matcher cb = CURRENCY_BEFORE.matcher(before);
+        Matcher cb = scan.window(CURRENCY_BEFORE, Math.max(0, start - 30), start);
         int qStart = start;
-        if (cb.find()) {
+        if (CURRENCIES.in(text, Math.max(0, start - 30), start) && cb.find()) {
             kind = cb.group(1).contains("$") || cb.group(1).equalsIgnoreCase("USD") ? Quantity.Kind.USD : Quantity.Kind.CNY;
-            qStart = start - (before.length() - cb.start());
+            qStart = cb.start();
         }
-        Matcher sc = SCALE_AFTER.matcher(text.substring(end));
-        if (sc.find()) {
+        Matcher sc = scan.after(SCALE_AFTER, end);
+        if (sc.lookingAt()) {
             String w = sc.group(1).toLowerCase();
             // a bare "m"/"k" only counts with a currency ("$5m"); "5 m" could be metres
             if (!((w.equals("m") || w.equals("k")) && kind == Quantity.Kind.COUNT)) {
                 value = value.multiply(scale(w));
-                end += sc.end();
+                end = sc.end();
             }
         }
         Qualifier qualifier = Qualifier.EXACT;
-        Matcher cn = CN_SCALE_AFTER.matcher(text.substring(end));
-        if (cn.find()) { value = value.multiply(chineseScale(cn.group(1))); end += cn.end(); }
-        Matcher about = CN_ABOUT_AFTER.matcher(text.substring(end));
-        if (about.find()) { qualifier = Qualifier.AT_LEAST; end += about.end(); }
-        Matcher cn2 = CN_SCALE_AFTER.matcher(text.substring(end));
-        if (cn2.find()) { value = value.multiply(chineseScale(cn2.group(1))); end += cn2.end(); }
-        Matcher cur = CURRENCY_AFTER.matcher(text.substring(end));
+        Matcher cn = scan.after(CN_SCALE_AFTER, end);
+        if (cn.lookingAt()) { value = value.multiply(chineseScale(cn.group(1))); end = cn.end(); }
+        Matcher about = scan.after(CN_ABOUT_AFTER, end);
+        if (about.lookingAt()) { qualifier = Qualifier.AT_LEAST; end = about.end(); }
+        Matcher cn2 = scan.after(CN_SCALE_AFTER, end);
+        if (cn2.lookingAt()) { value = value.multiply(chineseScale(cn2.group(1))); end = cn2.end(); }
+        Matcher cur = scan.after(CURRENCY_AFTER, end);
         String classifier = null;
         boolean personTimes = false;
-        if (cur.find()) {
+        if (cur.lookingAt()) {
             String unit = cur.group(1).toLowerCase();
             kind = unit.contains("dollar") || unit.equals("usd") || unit.equals("美元") ? Quantity.Kind.USD : Quantity.Kind.CNY;
-            end += cur.end();
+            end = cur.end();
         } else {
-            Matcher cl = CLASSIFIER_AFTER.matcher(text.substring(end));
-            if (cl.find()) {
+            Matcher cl = scan.after(CLASSIFIER_AFTER, end);
+            if (cl.lookingAt()) {
                 classifier = cl.group(1);
                 personTimes = classifier.equals("人次");
-                end += cl.end();
+                end = cl.end();
             }
         }
-        Matcher pt = PERSON_TIMES_AFTER.matcher(text.substring(end));
-        if (pt.find()) personTimes = true;
-        Matcher plus = PLUS_AFTER.matcher(text.substring(end));
-        if (plus.find()) { qualifier = Qualifier.AT_LEAST; end += plus.end(); }
-        if (AT_LEAST_BEFORE.matcher(text.substring(Math.max(0, qStart - 25), qStart)).find()) qualifier = Qualifier.AT_LEAST;
-        else if (APPROX_BEFORE.matcher(text.substring(Math.max(0, qStart - 25), qStart)).find()) qualifier = Qualifier.APPROXIMATE;
+        if (scan.after(PERSON_TIMES_AFTER, end).lookingAt()) personTimes = true;
+        Matcher plus = scan.after(PLUS_AFTER, end);
+        if (plus.lookingAt()) { qualifier = Qualifier.AT_LEAST; end = plus.end(); }
+        int window = Math.max(0, qStart - 25);
+        // most figures have no qualifier words before them: the literal test spares the regex scan
+        if (AT_LEAST_BEFORE.mayMatch(text, window, qStart) && scan.window(AT_LEAST_BEFORE.pattern(), window, qStart).find()) qualifier = Qualifier.AT_LEAST;
+        else if (APPROX_BEFORE.mayMatch(text, window, qStart) && scan.window(APPROX_BEFORE.pattern(), window, qStart).find()) qualifier = Qualifier.APPROXIMATE;
         value = value.stripTrailingZeros();
         if (value.scale() < 0) value = value.setScale(0, RoundingMode.UNNECESSARY);
         return new Quantity(qStart, end, value, kind, classifier, personTimes, qualifier,
@@ -140,14 +236,21 @@ public final class QuantityFinder {
     }
 
     /** "five agreements", "twenty-three projects"; not a capitalised slogan ("Two Centenaries") nor "Five-Year Plan". */
-    private static void findSpelled(String text, boolean[] blocked, List<Quantity> out) {
-        Matcher m = SPELLED_WORD.matcher(text);
+    private static void findSpelled(Scan scan, String text, Mask blocked, List<Quantity> out) {
+        // the runs of ASCII letters ([A-Za-z]+), found by hand
         List<int[]> words = new ArrayList<>();
-        while (m.find()) words.add(new int[]{m.start(), m.end()});
+        for (int i = 0; i < text.length(); ) {
+            if (!isAsciiLetter(text.charAt(i))) { i++; continue; }
+            int end = i + 1;
+            while (end < text.length() && isAsciiLetter(text.charAt(end))) end++;
+            words.add(new int[]{i, end});
+            i = end;
+        }
         for (int i = 0; i < words.size(); i++) {
-            String w = text.substring(words.get(i)[0], words.get(i)[1]);
             // a run must start with a unit word: "million" alone is the scale of a digit figure, not a number
-            if (!SpelledNumbers.UNITS.containsKey(w.toLowerCase()) || blocked[words.get(i)[0]]) continue;
+            if (!SpelledNumbers.mayBeUnit(text, words.get(i)[0], words.get(i)[1])) continue;
+            String w = text.substring(words.get(i)[0], words.get(i)[1]);
+            if (!SpelledNumbers.UNITS.containsKey(w.toLowerCase()) || blocked.at(words.get(i)[0])) continue;
             int at = words.get(i)[0];
             if (out.stream().anyMatch(q -> at >= q.start() && at < q.end())) continue;
             int j = i;
@@ -166,13 +269,12 @@ public final class QuantityFinder {
             int start = words.get(i)[0], end = words.get(j)[1];
             boolean capital = Character.isUpperCase(w.charAt(0));
             boolean sentenceStart = text.substring(0, start).isBlank();
-            String after = text.substring(end);
-            boolean nameLike = capital && (!sentenceStart || after.matches("^\\s+[A-Z][\\s\\S]*"));
-            if (nameLike || after.startsWith("-") || after.matches("^\\s+of\\b[\\s\\S]*")
+            boolean nameLike = capital && (!sentenceStart || scan.after(CAPITAL_NEXT, end).matches());
+            if (nameLike || text.startsWith("-", end) || scan.after(OF_NEXT, end).matches()
                     || (start > 0 && text.charAt(start - 1) == '-')) { i = j; continue; }
             Long v = SpelledNumbers.value(run);
             if (v != null && v > 0) {
-                Quantity q = complete(text, start, end, BigDecimal.valueOf(v), true);
+                Quantity q = complete(scan, text, start, end, BigDecimal.valueOf(v), true);
                 if (q != null) out.add(q);
             }
             i = j;
@@ -180,14 +282,13 @@ public final class QuantityFinder {
     }
 
     /** "2.1 billion yuan ($296 million)": the dollar figure belongs to the yuan figure, not a fact of its own. */
-    private static List<Quantity> foldConversions(String text, List<Quantity> found) {
+    private static List<Quantity> foldConversions(Scan scan, String text, List<Quantity> found) {
         List<Quantity> out = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             Quantity q = found.get(i);
             if (q.kind() == Quantity.Kind.CNY && i + 1 < found.size()) {
                 Quantity next = found.get(i + 1);
-                String gap = text.substring(q.end(), next.start());
-                if (next.kind() == Quantity.Kind.USD && gap.matches("\\s*[(（]\\s*(?:about|around|approximately|some|nearly|约)?\\s*")) {
+                if (next.kind() == Quantity.Kind.USD && scan.window(CONVERSION_GAP, q.end(), next.start()).matches()) {
                     int close = next.end();
                     while (close < text.length() && Character.isWhitespace(text.charAt(close))) close++;
                     if (close < text.length() && (text.charAt(close) == ')' || text.charAt(close) == '）')) close++;

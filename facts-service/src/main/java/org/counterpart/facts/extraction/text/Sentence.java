@@ -9,7 +9,7 @@ public record Sentence(int index, int paragraph, String text, int start, int end
         int han = 0, latin = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) han++;
+            if (Scripts.isHan(c)) han++;
             else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) latin++;
         }
         return han * 2 > latin;

@@ -31,7 +31,8 @@ public final class SentenceSplitter {
             while (s < e && Character.isWhitespace(text.charAt(s))) s++;
             while (e > s && Character.isWhitespace(text.charAt(e - 1))) e--;
             if (s >= e) continue;
-            if (text.substring(lastEnd, s).contains("\n")) paragraph++;
+            int newline = text.indexOf('\n', lastEnd);
+            if (newline >= 0 && newline < s) paragraph++;
             lastEnd = e;
             out.add(new Sentence(out.size(), paragraph, text.substring(s, e), s, e));
         }

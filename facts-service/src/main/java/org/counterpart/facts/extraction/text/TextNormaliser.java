@@ -15,6 +15,8 @@ public final class TextNormaliser {
     }
 
     static char map(char c) {
+        // below U+00A0 only the tab and the backtick change (the common case, checked first)
+        if (c < '\u00A0') return c == '\t' ? ' ' : c == '`' ? '\'' : c;
         if (c == '\u00A0' || c == '\u3000' || c == '\u202F' || c == '\t' || (c >= '\u2000' && c <= '\u200B') || c == '\uFEFF') {
             return ' ';
         }
