@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,20 +19,22 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Follows accepted reports until metrics-service has applied their facts to the projection that /totals is
- * computed from (GET /projection/reports/{id}), and records the time from acceptance to that moment.
+ * computed from (GET /projection/reports/{id}), and records the time from acceptance to the moment the service
+ * says it applied them ({@code appliedAt}): how often or how late this tracker polls does not change the figure.
  */
 final class EndToEndTracker {
 
-    record Outcome(Histogram latencies, int reflected, int missing, long facts, long firstAcceptedNanos,
-                   long lastReflectedNanos) {
+    record Outcome(Histogram latencies, int reflected, int missing, long facts, long firstAcceptedMillis,
+                   long lastAppliedMillis) {
 
+        /** Reports through the whole pipeline per second, from the first acceptance to the last application. */
         double throughputPerSecond() {
-            double seconds = (lastReflectedNanos - firstAcceptedNanos) / 1e9;
+            double seconds = (lastAppliedMillis - firstAcceptedMillis) / 1e3;
             return seconds <= 0 ? 0 : reflected / seconds;
         }
 
         double factsPerSecond() {
-            double seconds = (lastReflectedNanos - firstAcceptedNanos) / 1e9;
+            double seconds = (lastAppliedMillis - firstAcceptedMillis) / 1e3;
             return seconds <= 0 ? 0 : facts / seconds;
         }
     }
@@ -43,7 +46,7 @@ final class EndToEndTracker {
     private final ConcurrentHashMap<String, LoadGenerator.Accepted> pending = new ConcurrentHashMap<>();
     private final AtomicLong facts = new AtomicLong();
     private volatile long firstAccepted = Long.MAX_VALUE;
-    private volatile long lastReflected = 0;
+    private volatile long lastApplied = 0;
     private int reflected;
 
     EndToEndTracker(String metricsUrl) {
@@ -53,7 +56,7 @@ final class EndToEndTracker {
     void follow(List<LoadGenerator.Accepted> accepted) {
         for (LoadGenerator.Accepted report : accepted) {
             pending.put(report.reportId(), report);
-            firstAccepted = Math.min(firstAccepted, report.acceptedAtNanos());
+            firstAccepted = Math.min(firstAccepted, report.acceptedAtMillis());
         }
     }
 
@@ -71,7 +74,7 @@ final class EndToEndTracker {
             CompletableFuture.allOf(polls.toArray(CompletableFuture[]::new)).join();
             Thread.sleep(20);
         }
-        return new Outcome(latencies.copy(), reflected, pending.size(), facts.get(), firstAccepted, lastReflected);
+        return new Outcome(latencies.copy(), reflected, pending.size(), facts.get(), firstAccepted, lastApplied);
     }
 
     private CompletableFuture<Void> poll(LoadGenerator.Accepted report) {
@@ -79,17 +82,17 @@ final class EndToEndTracker {
                 + report.reportId())).timeout(Duration.ofSeconds(10)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
             if (error == null && response.statusCode() == 200 && pending.remove(report.reportId()) != null) {
-                long now = System.nanoTime();
-                synchronized (this) {
-                    latencies.recordValue(Math.max(0, now - report.acceptedAtNanos()) / 1000);
-                    reflected++;
-                    lastReflected = Math.max(lastReflected, now);
-                }
                 try {
                     JsonNode body = JSON.readTree(response.body());
+                    long applied = Instant.parse(body.path("appliedAt").asText()).toEpochMilli();
+                    synchronized (this) {
+                        latencies.recordValue(Math.max(0, applied - report.acceptedAtMillis()) * 1000);
+                        reflected++;
+                        lastApplied = Math.max(lastApplied, applied);
+                    }
                     facts.addAndGet(body.path("factCount").asLong());
-                } catch (Exception ignored) {
-                    // the count of facts is informative only
+                } catch (Exception e) {
+                    throw new IllegalStateException("unreadable projection answer: " + response.body(), e);
                 }
             }
             return null;

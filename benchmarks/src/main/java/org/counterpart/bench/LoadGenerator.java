@@ -26,7 +26,8 @@ import org.HdrHistogram.Recorder;
  */
 final class LoadGenerator {
 
-    record Accepted(String reportId, long acceptedAtNanos, int factSentences) {
+    /** acceptedAtMillis: wall-clock time of the 202, comparable with the services' timestamps on this machine. */
+    record Accepted(String reportId, long acceptedAtMillis, int factSentences) {
     }
 
     record Result(List<Accepted> accepted, int refused, Recorder latencies, Duration elapsed) {
@@ -119,7 +120,7 @@ final class LoadGenerator {
                     if (error == null && response.statusCode() == 202) {
                         Matcher id = ID.matcher(response.body());
                         if (id.find()) {
-                            accepted.add(new Accepted(id.group(1), now, report.factSentences()));
+                            accepted.add(new Accepted(id.group(1), System.currentTimeMillis(), report.factSentences()));
                             return null;
                         }
                     }
