@@ -51,10 +51,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Creates the database unless it exists, and answers its JDBC URL. */
     public String database(String name) {
+        return createDatabase(postgres.getPort(), name);
+    }
+
+    /** The same, for a server known only by its port (tests whose servers were started in another class loader). */
+    public static String createDatabase(int port, String name) {
         if (!DATABASE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Not a plain database name: " + name);
         }
-        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+        String admin = "jdbc:postgresql://localhost:" + port + "/postgres";
+        try (Connection connection = java.sql.DriverManager.getConnection(admin, USER, "postgres")) {
             try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 exists.setString(1, name);
                 try (ResultSet rs = exists.executeQuery()) {
@@ -68,11 +74,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name, e);
         }
-        return jdbcUrl(name);
-    }
-
-    public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+        return "jdbc:postgresql://localhost:" + port + "/" + name;
     }
 
     public int port() {

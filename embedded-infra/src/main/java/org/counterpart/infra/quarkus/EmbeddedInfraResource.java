@@ -24,8 +24,8 @@ public class EmbeddedInfraResource implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         SharedInfra infra = SharedInfra.get();
         return Map.of(
-                "kafka.bootstrap.servers", infra.kafka().bootstrapServers(),
-                "quarkus.datasource.jdbc.url", infra.postgres().database(database),
+                "kafka.bootstrap.servers", infra.bootstrapServers(),
+                "quarkus.datasource.jdbc.url", infra.database(database),
                 "quarkus.datasource.username", EmbeddedPostgresServer.USER,
                 "quarkus.datasource.password", "postgres");
     }
@@ -35,34 +35,49 @@ public class EmbeddedInfraResource implements QuarkusTestResourceLifecycleManage
         // Shared across test classes; SharedInfra stops both servers when the JVM exits.
     }
 
-    /** One broker and one database server per test JVM: starting them per test class would triple the run time. */
+    /**
+     * One broker and one database server per test JVM: starting them per test class would triple the run time.
+     * Quarkus loads this class again in a new class loader whenever a test profile restarts the application, so
+     * the servers' addresses are kept in system properties (JVM-wide), not in a static field of this class.
+     */
     public static final class SharedInfra {
-        private static SharedInfra instance;
-        private final EmbeddedKafka kafka;
-        private final EmbeddedPostgresServer postgres;
+        private static final String KAFKA = "counterpart.test.kafka.bootstrap";
+        private static final String POSTGRES_PORT = "counterpart.test.postgres.port";
+        /** Keeps the servers of the first class loader reachable; the shutdown hook stops them. */
+        private static Object[] servers;
 
-        private SharedInfra() {
-            postgres = EmbeddedPostgresServer.startTemporary();
-            kafka = EmbeddedKafka.start(3);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                kafka.close();
-                postgres.close();
-            }, "embedded-infra-stop"));
+        private final String bootstrapServers;
+        private final int postgresPort;
+
+        private SharedInfra(String bootstrapServers, int postgresPort) {
+            this.bootstrapServers = bootstrapServers;
+            this.postgresPort = postgresPort;
         }
 
-        public static synchronized SharedInfra get() {
-            if (instance == null) {
-                instance = new SharedInfra();
+        public static SharedInfra get() {
+            synchronized (System.class) {
+                if (System.getProperty(KAFKA) == null) {
+                    EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startTemporary();
+                    EmbeddedKafka kafka = EmbeddedKafka.start(3);
+                    servers = new Object[] {postgres, kafka};
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        kafka.close();
+                        postgres.close();
+                    }, "embedded-infra-stop"));
+                    System.setProperty(KAFKA, kafka.bootstrapServers());
+                    System.setProperty(POSTGRES_PORT, Integer.toString(postgres.port()));
+                }
+                return new SharedInfra(System.getProperty(KAFKA), Integer.getInteger(POSTGRES_PORT));
             }
-            return instance;
         }
 
-        public EmbeddedKafka kafka() {
-            return kafka;
+        public String bootstrapServers() {
+            return bootstrapServers;
         }
 
-        public EmbeddedPostgresServer postgres() {
-            return postgres;
+        /** Creates the database unless it exists, and answers its JDBC URL. */
+        public String database(String name) {
+            return EmbeddedPostgresServer.createDatabase(postgresPort, name);
         }
     }
 }

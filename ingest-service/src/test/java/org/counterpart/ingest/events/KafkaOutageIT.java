@@ -77,11 +77,11 @@ class KafkaOutageIT {
     public static class NoBrokerYet implements QuarkusTestResourceLifecycleManager {
         @Override
         public Map<String, String> start() {
-            EmbeddedPostgresServer postgres = EmbeddedInfraResource.SharedInfra.get().postgres();
+            EmbeddedInfraResource.SharedInfra infra = EmbeddedInfraResource.SharedInfra.get();
             try {
                 return Map.of(
                         "kafka.bootstrap.servers", "localhost:" + freePort(),
-                        "quarkus.datasource.jdbc.url", postgres.database("ingest_outage"),
+                        "quarkus.datasource.jdbc.url", infra.database("ingest_outage"),
                         "quarkus.datasource.username", EmbeddedPostgresServer.USER,
                         "quarkus.datasource.password", "postgres");
             } catch (IOException e) {
