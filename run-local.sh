@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 echo "[counterpart] building (first run downloads dependencies and takes a few minutes) ..."
 mvn -B -q -Dstyle.color=never install -DskipTests
-exec java \
-  -Dcounterpart.project-root="$PWD" -jar local-stack/target/local-stack.jar "$@"
+exec java -cp "local-stack/target/local-stack.jar:local-stack/target/lib/*" \
+  -Dcounterpart.project-root="$PWD" org.counterpart.stack.LocalStack "$@"
