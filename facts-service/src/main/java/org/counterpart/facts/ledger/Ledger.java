@@ -9,7 +9,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.counterpart.facts.events.FactEvents;
 import org.counterpart.facts.extraction.ExtractedFact;
@@ -28,13 +27,13 @@ public class Ledger {
 
     private final Extractor extractor;
     private final FactEvents events;
-    private final EntityManager entityManager;
+    private final Revisions revisions;
     private final ObjectMapper json;
 
-    public Ledger(Extractor extractor, FactEvents events, EntityManager entityManager, ObjectMapper json) {
+    public Ledger(Extractor extractor, FactEvents events, Revisions revisions, ObjectMapper json) {
         this.extractor = extractor;
         this.events = events;
-        this.entityManager = entityManager;
+        this.revisions = revisions;
         this.json = json;
     }
 
@@ -69,7 +68,7 @@ public class Ledger {
         extraction.status = status;
         extraction.extractorVersion = Extractor.VERSION;
         extraction.factCount = facts.size();
-        extraction.revision = nextRevision();
+        extraction.revision = revisions.next();
         extraction.updatedAt = Instant.now();
         extraction.failure = failure;
         extraction.persist();
@@ -79,10 +78,6 @@ public class Ledger {
         return extraction;
     }
 
-    private long nextRevision() {
-        return ((Number) entityManager.createNativeQuery("SELECT nextval('fact_revision')").getSingleResult())
-                .longValue();
-    }
 
     private Fact toEntity(UUID reportId, int ordinal, ExtractedFact extracted) {
         Fact fact = new Fact();

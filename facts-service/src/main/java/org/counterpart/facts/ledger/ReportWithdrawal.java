@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.counterpart.facts.events.FactEvents;
 
@@ -16,11 +15,11 @@ import org.counterpart.facts.events.FactEvents;
 public class ReportWithdrawal {
 
     private final FactEvents events;
-    private final EntityManager entityManager;
+    private final Revisions revisions;
 
-    public ReportWithdrawal(FactEvents events, EntityManager entityManager) {
+    public ReportWithdrawal(FactEvents events, Revisions revisions) {
         this.events = events;
-        this.entityManager = entityManager;
+        this.revisions = revisions;
     }
 
     /** The extraction row goes too: GET /extractions answers 404 for a deleted report, as for an unknown one. */
@@ -32,8 +31,7 @@ public class ReportWithdrawal {
         Extraction retraction = new Extraction();
         retraction.reportId = reportId;
         retraction.status = Extraction.Status.DONE;
-        retraction.revision = ((Number) entityManager.createNativeQuery("SELECT nextval('fact_revision')")
-                .getSingleResult()).longValue();
+        retraction.revision = revisions.next();
         retraction.updatedAt = Instant.now();
         events.retracted(retraction).persist();
     }

@@ -122,8 +122,8 @@ public class ReportResource {
         return Response.noContent().build();
     }
 
-    @Transactional
-    ReportStatus statusOf(UUID reportId) {
+    /** Called from within the resource, so an interceptor would not apply: reads need no transaction here. */
+    private ReportStatus statusOf(UUID reportId) {
         long pending = OutboxEvent.count("aggregateId = ?1 and publishedAt is null", reportId);
         return pending == 0 ? ReportStatus.PUBLISHED : ReportStatus.ACCEPTED;
     }
