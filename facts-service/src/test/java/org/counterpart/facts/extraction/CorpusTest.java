@@ -59,7 +59,7 @@ class CorpusTest {
             for (JsonNode bad : report.path("mustNotExtract")) {
                 for (ExtractedFact f : facts) {
                     if (f.asWritten().contains(bad.asText()) || bad.asText().contains(f.asWritten())) {
-                        forbidden.add(file + ": extracted forbidden '" + bad.asText() + "' as " + SeedScoreTest.describe(f));
+                        forbidden.add(file + ": extracted forbidden '" + bad.asText() + "' as " + org.counterpart.facts.extraction.evaluation.Describe.fact(f));
                     }
                 }
             }
@@ -72,10 +72,10 @@ class CorpusTest {
                 Tally t = perMetric.computeIfAbsent(f.metric(), k -> new Tally());
                 if (hit >= 0) {
                     used[hit] = true; overall.tp++; t.tp++;
-                    System.out.println("   ok  " + SeedScoreTest.describe(f));
+                    System.out.println("   ok  " + org.counterpart.facts.extraction.evaluation.Describe.fact(f));
                 } else {
                     overall.fp++; t.fp++;
-                    System.out.println("   FALSE POSITIVE: " + SeedScoreTest.describe(f) + " " + f.donor().code() + "->" + f.recipient().code());
+                    System.out.println("   FALSE POSITIVE: " + org.counterpart.facts.extraction.evaluation.Describe.fact(f) + " " + f.donor().code() + "->" + f.recipient().code());
                 }
             }
             for (int i = 0; i < golds.size(); i++) {

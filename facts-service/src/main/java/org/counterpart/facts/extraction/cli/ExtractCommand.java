@@ -6,6 +6,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.counterpart.facts.extraction.ExtractedFact;
 import org.counterpart.facts.extraction.Extractor;
 import org.counterpart.facts.extraction.ReportText;
+import org.counterpart.facts.extraction.evaluation.GoldReport;
+import org.counterpart.facts.extraction.evaluation.GoldSet;
+import org.counterpart.facts.extraction.evaluation.ScoreCard;
+import org.counterpart.facts.extraction.evaluation.Scorer;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,10 +28,13 @@ import java.util.Map;
 /**
  * {@code extract [--published=YYYY-MM-DD] [--language=en|zh] FILE...}: prints the facts of each file as JSON
  * lines (one fact per line, the fields of GET /facts plus "file"), offline: no Kafka, no database.
+ * {@code extract --gold=GOLD.json --texts=DIR [--quiet]}: scores the extractor on a labelled set (precision, recall
+ * and F1 overall, per language and per metric, party agreement, forbidden figures; every miss and extra unless quiet).
  * Exit status 0 on success, 2 on bad usage, 1 when a file cannot be read.
  */
 public final class ExtractCommand {
-    static final String USAGE = "usage: extract [--published=YYYY-MM-DD] [--language=en|zh] FILE...";
+    static final String USAGE = "usage: extract [--published=YYYY-MM-DD] [--language=en|zh] FILE...\n"
+            + "       extract --gold=GOLD.json --texts=DIR [--quiet]";
 
     private final Extractor extractor;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -47,9 +54,19 @@ public final class ExtractCommand {
         LocalDate published = null;
         String language = null;
         List<Path> files = new ArrayList<>();
-        for (String a : args) {
+        Path gold = null, texts = null;
+        boolean quiet = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
             try {
-                if (a.startsWith("--published=")) published = LocalDate.parse(a.substring("--published=".length()));
+                if (a.equals("--gold") || a.equals("--texts")) {
+                    if (i + 1 >= args.length) throw new IllegalArgumentException(a + " needs a value");
+                    a = a + "=" + args[++i];
+                }
+                if (a.startsWith("--gold=")) gold = Path.of(a.substring("--gold=".length()));
+                else if (a.startsWith("--texts=")) texts = Path.of(a.substring("--texts=".length()));
+                else if (a.equals("--quiet")) quiet = true;
+                else if (a.startsWith("--published=")) published = LocalDate.parse(a.substring("--published=".length()));
                 else if (a.startsWith("--language=")) language = language(a.substring("--language=".length()));
                 else if (a.equals("--help") || a.equals("-h")) { out.println(USAGE); return 0; }
                 else if (a.startsWith("--")) throw new IllegalArgumentException("unknown option " + a);
@@ -59,6 +76,14 @@ public final class ExtractCommand {
                 err.println(USAGE);
                 return 2;
             }
+        }
+        if (gold != null || texts != null) {
+            if (gold == null || texts == null || !files.isEmpty()) {
+                err.println("extract: --gold and --texts go together, without files");
+                err.println(USAGE);
+                return 2;
+            }
+            return score(gold, texts, quiet, out, err);
         }
         if (files.isEmpty()) {
             err.println(USAGE);
@@ -78,6 +103,18 @@ public final class ExtractCommand {
         }
         out.flush();
         return status;
+    }
+
+    private int score(Path gold, Path texts, boolean quiet, PrintStream out, PrintStream err) {
+        try {
+            List<GoldReport> reports = GoldSet.read(gold);
+            ScoreCard.of(new Scorer(extractor), reports, texts).print(out, !quiet);
+            out.flush();
+            return 0;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("extract: cannot read the labelled set: " + e.getMessage());
+            return 1;
+        }
     }
 
     private static String language(String value) {
@@ -100,8 +137,12 @@ public final class ExtractCommand {
         m.put("asOf", f.asOf());
         m.put("donor", party(f.donor()));
         m.put("recipient", party(f.recipient()));
-        m.put("evidence", Map.of("sentence", f.evidence().sentence(), "start", f.evidence().start(), "end", f.evidence().end()));
+        m.put("evidence", Map.of("sentence", f.evidence().sentence(), "start", f.evidence().start(), "end", f.evidence().end(),
+                "figureStart", f.evidence().figureStart(), "figureEnd", f.evidence().figureEnd()));
         m.put("alsoStated", f.alsoStated().isEmpty() ? null : f.alsoStated());
+        m.put("confidence", f.confidence().wireName());
+        m.put("reasons", f.reasons());
+        m.put("partOf", f.partOf());
         m.put("extractorVersion", Extractor.VERSION);
         return m;
     }
@@ -111,6 +152,10 @@ public final class ExtractCommand {
         m.put("name", p.name());
         m.put("code", p.code());
         m.put("level", p.level());
+        if (p.isGroup()) {
+            m.put("members", p.members().stream().map(ExtractCommand::party).toList());
+            m.put("membersInferred", p.membersInferred());
+        }
         return m;
     }
 
