@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * One report stating the same figure twice (same metric, value, basis, period and parties — a city counting
- * as its province) yields one fact; the first statement's evidence is kept.
+ * as its province) yields one fact; the first statement's evidence is kept, unless it gave no time frame (a
+ * headline) and a later one does.
  */
 final class FactDeduplicator {
     private FactDeduplicator() {}
@@ -14,20 +15,38 @@ final class FactDeduplicator {
     static List<ExtractedFact> dedupe(List<ExtractedFact> facts) {
         List<ExtractedFact> out = new ArrayList<>();
         for (ExtractedFact f : facts) {
-            if (out.stream().noneMatch(kept -> same(kept, f))) out.add(f);
+            int at = -1;
+            for (int i = 0; i < out.size() && at < 0; i++) if (same(out.get(i), f)) at = i;
+            if (at < 0) out.add(f);
+            // a headline states the figure without its time frame; the body's statement says more
+            else if (unknownFrame(out.get(at)) && !unknownFrame(f)) out.set(at, f);
         }
         return out;
     }
 
     private static boolean same(ExtractedFact a, ExtractedFact b) {
         return a.metric().equals(b.metric()) && a.value().compareTo(b.value()) == 0 && a.unit().equals(b.unit())
-                && a.basis() == b.basis() && Objects.equals(a.periodStart(), b.periodStart())
-                && Objects.equals(a.periodEnd(), b.periodEnd())
+                && (unknownFrame(a) || unknownFrame(b) || a.basis() == b.basis() && Objects.equals(a.periodStart(), b.periodStart())
+                    && Objects.equals(a.periodEnd(), b.periodEnd()))
                 && nested(a.donor(), b.donor()) && nested(a.recipient(), b.recipient());
     }
 
-    /** Same party, or one inside the other (codes share the parent's non-zero prefix). */
+    /** A statement with no time frame at all (typically a headline): it may be any of the report's statements. */
+    private static boolean unknownFrame(ExtractedFact f) {
+        return f.basis() == Basis.PERIOD && f.periodStart() == null && f.periodEnd() == null && f.asOf() == null;
+    }
+
+    /**
+     * Same party, or one inside the other (codes share the parent's non-zero prefix); a group is inside a region
+     * holding all its members, and two groups nest when their members do.
+     */
     private static boolean nested(Party a, Party b) {
+        if (a.isGroup() && b.isGroup() && !a.members().isEmpty() && !b.members().isEmpty()) {
+            return a.members().stream().allMatch(m -> b.members().stream().anyMatch(n -> nested(m, n)))
+                    && b.members().stream().allMatch(n -> a.members().stream().anyMatch(m -> nested(m, n)));
+        }
+        if (a.isGroup() && !a.members().isEmpty()) return a.members().stream().allMatch(m -> nested(m, b));
+        if (b.isGroup() && !b.members().isEmpty()) return b.members().stream().allMatch(m -> nested(a, m));
         if (a.code() == null || b.code() == null) return Objects.equals(a.name(), b.name());
         return prefix(a.code()).startsWith(prefix(b.code())) || prefix(b.code()).startsWith(prefix(a.code()));
     }

@@ -24,7 +24,7 @@ final class NearestParties {
     private static final Pattern JOINED = Pattern.compile("^(?:\\s|,|，|、|和|与|及|的|'s|\\bof\\b|\\bin\\b|\\band\\b)*$");
     private static final String CLAUSE_END = ",，;；。:：";
 
-    record Pick(Region donor, Region recipient, boolean outOfScope) {}
+    record Pick(Named donor, Named recipient, boolean outOfScope) {}
 
     private NearestParties() {}
 
@@ -50,10 +50,12 @@ final class NearestParties {
         if (recipient == null) recipient = after(mentions, Side.RECIPIENT, to, text.length(), pairings);
         if (donor == null || recipient == null) return Optional.empty();
         if (pairings.outOfScope(mentions.get(recipient).region())) return Optional.of(new Pick(null, null, true));
-        Optional<Region> d = SideSets.represent(cluster(text, mentions, donor, pairings), gazetteer);
-        Optional<Region> r = SideSets.represent(cluster(text, mentions, recipient, pairings), gazetteer);
+        Optional<Named> d = SideSets.represent(cluster(text, mentions, donor, pairings), gazetteer);
+        Optional<Named> r = SideSets.represent(cluster(text, mentions, recipient, pairings), gazetteer);
         if (d.isEmpty() || r.isEmpty()) return Optional.empty();
-        return Optional.of(new Pick(atLevel(d.get(), r.get(), mentions, gazetteer), atLevel(r.get(), d.get(), mentions, gazetteer), false));
+        if (d.get().isGroup() || r.get().isGroup()) return Optional.of(new Pick(d.get(), r.get(), false));
+        return Optional.of(new Pick(Named.of(atLevel(d.get().first(), r.get().first(), mentions, gazetteer)),
+                Named.of(atLevel(r.get().first(), d.get().first(), mentions, gazetteer)), false));
     }
 
     /**

@@ -51,8 +51,8 @@ public final class PartyResolver {
         for (List<RegionMention> scope : List.of(inSegment, all)) {
             if (NearestParties.namesBothSides(scope, pairings)) {
                 return NearestParties.pick(text, scope, from, to, Math.min(nextFigure, segEnd), pairings, gazetteer)
-                        .filter(p -> !p.outOfScope() && !p.donor().provinceCode().equals(p.recipient().provinceCode()))
-                        .map(p -> new Attribution(party(p.donor()), party(p.recipient())));
+                        .filter(p -> !p.outOfScope() && !p.donor().sharesProvinceWith(p.recipient()))
+                        .map(p -> new Attribution(p.donor().party(), p.recipient().party()));
             }
             if (scope == inSegment && (segStart > 0 || segEnd < text.length())) {
                 SideSets sides = SideSets.of(inSegment, pairings);
@@ -90,18 +90,18 @@ public final class PartyResolver {
 
     private Optional<Attribution> fromSentence(Sentence sentence, ReportContext context, Integer year, boolean allowGroup) {
         SideSets sides = SideSets.of(context.mentions(sentence.index()), pairings);
-        Optional<Region> donor = SideSets.represent(sides.donors(), gazetteer);
-        Optional<Region> recipient = SideSets.represent(sides.recipients(), gazetteer);
+        Optional<Named> donor = SideSets.represent(sides.donors(), gazetteer);
+        Optional<Named> recipient = SideSets.represent(sides.recipients(), gazetteer);
         Matcher group = allowGroup ? GROUP.findIn(sentence.text()) : null;
         if (group != null && recipient.isPresent()) {
-            return Optional.of(new Attribution(new Party(group.group(1), null, Party.GROUP), party(recipient.get())));
+            return Optional.of(new Attribution(Party.group(group.group(1), List.of(), false), recipient.get().party()));
         }
         if (sides.outOfScope() && recipient.isEmpty()) return Optional.empty();
         if (donor.isPresent() && recipient.isEmpty()) recipient = context.partner(donor.get(), true, year);
         if (recipient.isPresent() && donor.isEmpty()) donor = context.partner(recipient.get(), false, year);
         if (donor.isEmpty() || recipient.isEmpty()) return Optional.empty();
-        if (donor.get().provinceCode().equals(recipient.get().provinceCode())) return Optional.empty();
-        return Optional.of(new Attribution(party(donor.get()), party(recipient.get())));
+        if (donor.get().sharesProvinceWith(recipient.get())) return Optional.empty();
+        return Optional.of(new Attribution(donor.get().party(), recipient.get().party()));
     }
 
     private Optional<Attribution> mainPair(ReportContext context) {

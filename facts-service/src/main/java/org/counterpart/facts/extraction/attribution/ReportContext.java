@@ -57,25 +57,41 @@ public final class ReportContext {
 
     /**
      * The partner of a known party among the regions this report names: a region on the other side that a
-     * pairing in force links to it, preferring the same administrative level and the most mentioned.
+     * pairing in force links to it (to any member of a group), at the level nearest the known party's. When the
+     * report names several such partners about as often (none named twice as often as the next), the report is
+     * about all of them and the partner is their group: one of them would be a guess.
      */
-    public Optional<Region> partner(Region known, boolean knownIsDonor, Integer year) {
-        Optional<Region> p = partner(known, knownIsDonor, year, true);
-        return p.isPresent() ? p : partner(known, knownIsDonor, null, true);
+    Optional<Named> partner(Named known, boolean knownIsDonor, Integer year) {
+        Optional<Named> p = partners(known, knownIsDonor, year);
+        return p.isPresent() ? p : partners(known, knownIsDonor, null);
     }
 
-    private Optional<Region> partner(Region known, boolean knownIsDonor, Integer year, boolean unused) {
+    private Optional<Named> partners(Named known, boolean knownIsDonor, Integer year) {
         Side wanted = knownIsDonor ? Side.RECIPIENT : Side.DONOR;
-        Region best = null;
-        int bestScore = Integer.MIN_VALUE;
+        Map<Region, Integer> scored = new LinkedHashMap<>();
+        int knownDepth = known.regions().stream().mapToInt(Region::depth).max().orElse(0);
         for (Map.Entry<Region, Integer> e : counts.entrySet()) {
             Region other = e.getKey();
             if (pairings.side(other) != wanted || pairings.outOfScope(other)) continue;
-            boolean paired = knownIsDonor ? pairings.paired(known, other, year) : pairings.paired(other, known, year);
-            if (!paired) continue;
-            int score = e.getValue() - 100 * Math.abs(other.depth() - known.depth());
-            if (score > bestScore) { bestScore = score; best = other; }
+            boolean paired = false;
+            for (Region k : known.regions()) {
+                paired |= knownIsDonor ? pairings.paired(k, other, year) : pairings.paired(other, k, year);
+            }
+            if (paired) scored.put(other, e.getValue() - 100 * Math.abs(other.depth() - knownDepth));
         }
-        return Optional.ofNullable(best);
+        if (scored.isEmpty()) return Optional.empty();
+        int best = Collections.max(scored.values());
+        List<Region> near = new ArrayList<>();
+        for (Map.Entry<Region, Integer> e : scored.entrySet()) {
+            int value = e.getValue();
+            // same level as the best (scores within one level's penalty) and at least half as often named
+            if (best - value < 100 && counts.get(e.getKey()) * 2 >= countOf(scored, best)) near.add(e.getKey());
+        }
+        return Named.of(near, gazetteer);
+    }
+
+    private int countOf(Map<Region, Integer> scored, int score) {
+        for (Map.Entry<Region, Integer> e : scored.entrySet()) if (e.getValue() == score) return counts.get(e.getKey());
+        return 0;
     }
 }

@@ -25,15 +25,10 @@ record SideSets(List<Region> donors, List<Region> recipients, boolean outOfScope
     }
 
     /**
-     * One region standing for a set named together: the most specific one when they nest ("Liupanshui, Guizhou"
-     * → Liupanshui), their common parent when they are siblings ("Baise and Hechi" → Guangxi); empty when the set
-     * spans provinces (then no single party can be named).
+     * The party a set of regions stands for: the most specific one when they nest ("Liupanshui, Guizhou" →
+     * Liupanshui), a group of them otherwise ("Baise and Hechi", "Shanghai and Guangdong"): never one member.
      */
-    static Optional<Region> represent(List<Region> regions, Gazetteer gazetteer) {
-        if (regions.isEmpty()) return Optional.empty();
-        Region deepest = regions.stream().max(Comparator.comparingInt(Region::depth)).get();
-        boolean chain = regions.stream().allMatch(x -> gazetteer.within(deepest, x));
-        if (chain) return Optional.of(deepest);
-        return gazetteer.commonAncestor(regions);
+    static Optional<Named> represent(List<Region> regions, Gazetteer gazetteer) {
+        return Named.of(regions, gazetteer);
     }
 }

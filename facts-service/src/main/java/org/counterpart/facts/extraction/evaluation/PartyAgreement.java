@@ -13,8 +13,10 @@ import java.util.Optional;
  * Whether an extracted party agrees with a labelled one. Regions agree when they are the same or one lies inside the
  * other (a province agrees with its cities and counties). Groups agree when their members correspond: each member of
  * one is equal to, an ancestor of or a descendant of some member of the other. A group known only by name (no
- * members on one side) agrees with a group of the same name or alias. A region never agrees with a group, except
- * where the labeller listed the region's name among the group's aliases.
+ * members on one side) agrees with a group of the same name or alias. Between a region and a group, containment
+ * decides as it does between regions: a region containing every member of a group agrees with it (Guizhou with
+ * "Bijie and Qiannan"), and so does a region a labeller listed among the group's aliases; a region that is one
+ * member, or inside one, never agrees with the group (a group is never credited to a member).
  */
 public final class PartyAgreement {
     private final Gazetteer gazetteer;
@@ -25,11 +27,18 @@ public final class PartyAgreement {
 
     public boolean agrees(GoldParty gold, Party extracted) {
         if (gold.group()) {
-            if (!extracted.isGroup()) return aliasOf(gold, extracted.name(), false);
+            if (!extracted.isGroup()) {
+                // a region that contains every member agrees, as a province agrees with its cities
+                return aliasOf(gold, extracted.name(), false) || !gold.members().isEmpty()
+                        && gold.members().stream().allMatch(m -> containedIn(m, extracted));
+            }
             if (!gold.members().isEmpty() && !extracted.members().isEmpty()) return membersCorrespond(gold.members(), extracted.members());
             return aliasOf(gold, extracted.name(), true);
         }
-        if (extracted.isGroup()) return false;
+        if (extracted.isGroup()) {
+            // a group lying wholly inside the labelled region agrees; a group is never one of its members
+            return !extracted.members().isEmpty() && extracted.members().stream().allMatch(m -> inside(m, gold));
+        }
         return regionAgrees(gold, extracted);
     }
 
@@ -51,6 +60,18 @@ public final class PartyAgreement {
             if (gazetteer.within(region.get(), g) || gazetteer.within(g, region.get())) return true;
         }
         return false;
+    }
+
+    /** Whether the labelled region lies in (or is) the extracted region. */
+    private boolean containedIn(GoldParty gold, Party extracted) {
+        Optional<Region> region = extracted.code() == null ? Optional.empty() : gazetteer.byCode(extracted.code());
+        return region.isPresent() && goldRegions(gold).stream().anyMatch(g -> gazetteer.within(g, region.get()));
+    }
+
+    /** Whether the extracted region lies in (or is) the labelled region. */
+    private boolean inside(Party extracted, GoldParty gold) {
+        Optional<Region> region = extracted.code() == null ? Optional.empty() : gazetteer.byCode(extracted.code());
+        return region.isPresent() && goldRegions(gold).stream().anyMatch(g -> gazetteer.within(region.get(), g));
     }
 
     private List<Region> goldRegions(GoldParty gold) {

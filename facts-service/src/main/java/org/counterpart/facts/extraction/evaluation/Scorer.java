@@ -82,8 +82,8 @@ public final class Scorer {
     }
 
     /**
-     * Must-not-extract phrases that a fact's figure lies in. Where the phrase is found in the text, the figure's
-     * offsets must overlap one of its occurrences; otherwise (the phrase was retyped) the figure as written is compared.
+     * Must-not-extract phrases that a fact's figure lies in. Where the phrase is found in the text, the figure must
+     * begin inside one of its occurrences; otherwise (the phrase was retyped) the figure as written is compared.
      */
     static List<String> forbidden(GoldReport report, String text, List<ExtractedFact> facts) {
         List<String> out = new ArrayList<>();
@@ -95,7 +95,8 @@ public final class Scorer {
                 if (text.contains(bad)) {
                     hit = false;
                     for (int at = text.indexOf(bad); at >= 0 && !hit; at = text.indexOf(bad, at + 1)) {
-                        hit = at < f.evidence().figureEnd() && f.evidence().figureStart() < at + bad.length();
+                        // the figure begins inside the phrase (a bracketed conversion after a figure is not the figure)
+                        hit = at <= f.evidence().figureStart() && f.evidence().figureStart() < at + bad.length();
                     }
                 } else {
                     hit = written.contains(bad) || bad.contains(written) && !digits(written).isEmpty() && badDigits.equals(digits(written));
