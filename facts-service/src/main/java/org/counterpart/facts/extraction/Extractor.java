@@ -10,6 +10,7 @@ import org.counterpart.facts.extraction.gazetteer.RegionMention;
 import org.counterpart.facts.extraction.gazetteer.Venues;
 import org.counterpart.facts.extraction.metric.Metric;
 import org.counterpart.facts.extraction.metric.MetricClassifier;
+import org.counterpart.facts.extraction.metric.MetricReading;
 import org.counterpart.facts.extraction.pairing.PairingRegistry;
 import org.counterpart.facts.extraction.period.ReportDates;
 import org.counterpart.facts.extraction.period.TimeFrame;
@@ -104,39 +105,81 @@ public final class Extractor {
                 : regions.find(TextNormaliser.normalise(report.title()), provinces);
         ReportContext context = new ReportContext(gazetteer, pairings, titleMentions, mentions);
 
-        List<ExtractedFact> facts = new ArrayList<>();
+        Findings findings = new Findings();
+        Finding openList = null;
         for (Sentence s : sentences) {
             if (chrome[s.index()]) continue;
-            List<Quantity> quantities = QuantityFinder.find(s.text());
-            if (quantities.isEmpty()) continue;
-            boolean chinese = isChinese(report, s);
-            Metric previous = null;
-            for (int i = 0; i < quantities.size(); i++) {
-                Quantity q = quantities.get(i);
-                int next = i + 1 < quantities.size() ? quantities.get(i + 1).start() : s.text().length();
-                Optional<Metric> metric = classifier.classify(s.text(), q, quantities, chinese);
-                if (metric.isEmpty() && previous != null && i > 0 && Coordination.listed(s.text(), quantities.get(i - 1), q)) {
-                    metric = Optional.of(previous); // 挂职干部86名、专业技术人才540人: the second item counts the same thing
-                } else if (metric.isEmpty() && previous != null && ANOTHER.matcher(s.text()).region(0, q.start()).find()) {
-                    metric = Optional.of(previous); // "sent 23 teachers … and will send another forty": the same noun, left out
-                }
-                previous = metric.orElse(null);
-                if (metric.isEmpty()) continue;
-                if (NotAClaim.average(s.text(), q) || NotAClaim.partOfTotal(s.text(), q, regionsBetween(mentions.get(s.index())))) continue;
-                TimeFrame frame = timeFrames.of(s.text(), q, next);
-                Integer year = frame.referenceYear() != null ? frame.referenceYear()
-                        : documentYear != null ? documentYear : published != null ? Integer.valueOf(published.getYear()) : null;
-                Optional<Attribution> who = parties.resolve(sentences, s, q.start(), q.end(), next, context, year);
-                if (who.isEmpty()) continue;
-                facts.add(fact(metric.get(), q, frame, who.get(), s, original));
-            }
+            Finding listWhole = openList != null && PartOfTotal.listLine(s.text()) ? openList : null;
+            openList = null;
+            List<PartOfTotal.Read> read = readFigures(report, sentences, s, mentions, context, timeFrames, documentYear,
+                    published, listWhole, findings);
+            if (listWhole != null && !read.isEmpty()) openList = listWhole;
+            else if (!read.isEmpty() && PartOfTotal.opensList(s.text())) openList = read.get(read.size() - 1).finding();
         }
-        return FactDeduplicator.dedupe(facts);
+        return findings.facts();
     }
 
-    /** Whether any region is named between two offsets of a sentence. */
-    private static java.util.function.BiPredicate<Integer, Integer> regionsBetween(List<RegionMention> mentions) {
-        return (from, to) -> mentions.stream().anyMatch(m -> m.start() >= from && m.end() <= to);
+    /**
+     * The figures of one sentence: what each counts (its own cue, else the list or total it belongs to), whether it
+     * is a claim at all, its time frame and parties, and the whole it is a part of.
+     */
+    private List<PartOfTotal.Read> readFigures(ReportText report, List<Sentence> sentences, Sentence s,
+                                               List<List<RegionMention>> mentions, ReportContext context,
+                                               TimeFrames timeFrames, Integer documentYear, LocalDate published,
+                                               Finding listWhole, Findings findings) {
+        List<PartOfTotal.Read> read = new ArrayList<>();
+        List<Quantity> quantities = QuantityFinder.find(s.text());
+        if (quantities.isEmpty()) return read;
+        String text = s.text();
+        boolean chinese = isChinese(report, s);
+        Metric previous = null;
+        for (int i = 0; i < quantities.size(); i++) {
+            Quantity q = quantities.get(i);
+            int next = i + 1 < quantities.size() ? quantities.get(i + 1).start() : text.length();
+            List<String> reasons = new ArrayList<>();
+            Optional<MetricReading> reading = classifier.read(text, q, quantities, chinese);
+            Optional<Metric> metric = reading.map(MetricReading::metric);
+            if (reading.isPresent() && reading.get().weak()) reasons.add(Reasons.METRIC_FROM_WEAK_CUE);
+            if (metric.isEmpty() && previous != null && i > 0 && Coordination.listed(text, quantities.get(i - 1), q)) {
+                metric = Optional.of(previous); // 挂职干部86名、专业技术人才540人: the second item counts the same thing
+                reasons.add(Reasons.METRIC_FROM_LIST);
+            } else if (metric.isEmpty() && previous != null && ANOTHER.matcher(text).region(0, q.start()).find()) {
+                metric = Optional.of(previous); // "sent 23 teachers … and will send another forty": the same noun, left out
+            }
+            Finding whole = PartOfTotal.whole(text, q, read);
+            if (whole == null && listWhole != null && q.isMoney() == isMoney(listWhole.fact())) whole = listWhole;
+            if (whole != null && metric.isEmpty()) {
+                metric = Optional.of(Metric.fromCode(whole.fact().metric())); // "of which 1.3 million yuan was for training"
+                reasons.add(Reasons.METRIC_FROM_TOTAL);
+            }
+            if (whole != null && metric.isPresent() && !metric.get().code().equals(whole.fact().metric())) whole = null;
+            previous = metric.orElse(null);
+            if (metric.isEmpty()) continue;
+            TimeFrame frame = timeFrames.of(text, q, next);
+            Integer year = frame.referenceYear() != null ? frame.referenceYear()
+                    : documentYear != null ? documentYear : published != null ? Integer.valueOf(published.getYear()) : null;
+            Optional<Attribution> who = parties.resolve(sentences, s, q.start(), q.end(), next, context, year);
+            if (who.isEmpty()) continue;
+            List<Attribution> each = Distribution.distributive(text, q) ? Distribution.over(who.get()) : List.of();
+            if (each.isEmpty() && NotAClaim.average(text, q)) continue;
+            if (whole != null) reasons.add(Reasons.PART_OF_TOTAL);
+            if (!each.isEmpty()) reasons.add(Reasons.DISTRIBUTED_OVER_GROUP);
+            Finding first = null;
+            for (Attribution a : each.isEmpty() ? List.of(who.get()) : each) {
+                Finding f = findings.add(fact(metric.get(), q, frame, a, reasons, s, original(report)), whole);
+                if (first == null) first = f;
+            }
+            read.add(new PartOfTotal.Read(q, first));
+        }
+        return read;
+    }
+
+    private static String original(ReportText report) {
+        return report.text();
+    }
+
+    private static boolean isMoney(ExtractedFact f) {
+        return "CNY".equals(f.unit()) || "USD".equals(f.unit());
     }
 
     private static boolean isChinese(ReportText report, Sentence s) {
@@ -144,15 +187,18 @@ public final class Extractor {
         return "zh".equals(report.language()) || s.isChinese();
     }
 
-    private static ExtractedFact fact(Metric metric, Quantity q, TimeFrame frame, Attribution who, Sentence s, String original) {
+    private static ExtractedFact fact(Metric metric, Quantity q, TimeFrame frame, Attribution who, List<String> metricReasons,
+                                      Sentence s, String original) {
         // a US-dollar amount stated without yuan keeps its own unit: it is never added to yuan totals
         String unit = q.kind() == Quantity.Kind.USD ? "USD"
                 : q.personTimes() && metric.countsPeople() ? Metric.PERSON_TIMES : metric.unit();
         Map<String, BigDecimal> also = q.usd() == null ? Map.of() : Map.of("usd", q.usd());
+        List<String> reasons = new ArrayList<>(metricReasons);
+        reasons.addAll(who.reasons());
         Evidence evidence = new Evidence(original.substring(s.start(), s.end()), s.start(), s.end(),
                 s.start() + q.start(), s.start() + q.end());
         return new ExtractedFact(metric.code(), q.value(), unit, q.asWritten(), q.qualifier(), frame.basis(),
                 frame.start(), frame.end(), frame.asOf(), who.donor(), who.recipient(), evidence, also,
-                Confidence.HIGH, List.of(), null);
+                Reasons.confidence(reasons), reasons, null);
     }
 }

@@ -24,6 +24,12 @@ final class FactDeduplicator {
         return out;
     }
 
+    /** Index of the kept fact that a folded one was the same as; null if none. */
+    static Integer indexOfSame(List<ExtractedFact> kept, ExtractedFact f) {
+        for (int i = 0; i < kept.size(); i++) if (same(kept.get(i), f)) return i;
+        return null;
+    }
+
     private static boolean same(ExtractedFact a, ExtractedFact b) {
         return a.metric().equals(b.metric()) && a.value().compareTo(b.value()) == 0 && a.unit().equals(b.unit())
                 && (unknownFrame(a) || unknownFrame(b) || a.basis() == b.basis() && Objects.equals(a.periodStart(), b.periodStart())

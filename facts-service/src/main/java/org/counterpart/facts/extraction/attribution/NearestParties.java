@@ -59,6 +59,29 @@ final class NearestParties {
     }
 
     /**
+     * The party of one side nearest the figure, for a sentence that names only that side: a giver before the
+     * figure (else after it); a receiver after the figure in its own clause ("乐都区819万元，民和县1226万元" gives each
+     * figure the county before it), else the nearest before, else the first after. Regions written together stand
+     * as one party (a group).
+     */
+    static Optional<Named> oneSide(String text, List<RegionMention> mentions, Side side, int from, int to, int nextFigure,
+                                   PairingRegistry pairings, Gazetteer gazetteer) {
+        int clauseEnd = to;
+        while (clauseEnd < text.length() && CLAUSE_END.indexOf(text.charAt(clauseEnd)) < 0) clauseEnd++;
+        Integer at;
+        if (side == Side.DONOR) {
+            at = before(mentions, side, from, pairings);
+            if (at == null) at = after(mentions, side, to, text.length(), pairings);
+        } else {
+            at = after(mentions, side, to, Math.min(clauseEnd, nextFigure), pairings);
+            if (at == null) at = before(mentions, side, from, pairings);
+            if (at == null) at = after(mentions, side, to, text.length(), pairings);
+        }
+        if (at == null) return Optional.empty();
+        return SideSets.represent(cluster(text, mentions, at, pairings), gazetteer);
+    }
+
+    /**
      * Parties of one level: "Ningbo has helped workers from Qianxinan find jobs in Zhejiang, and its hospitals
      * received 45 doctors from Qianxinan": the province nearest the figure stands for the city the sentence
      * also names when the other party is a city.

@@ -5,6 +5,7 @@ import org.counterpart.facts.extraction.gazetteer.Gazetteer;
 import org.counterpart.facts.extraction.gazetteer.Region;
 import org.counterpart.facts.extraction.gazetteer.RegionMention;
 import org.counterpart.facts.extraction.pairing.PairingRegistry;
+import org.counterpart.facts.extraction.pairing.Side;
 import org.counterpart.facts.extraction.text.KeyedPattern;
 import org.counterpart.facts.extraction.text.Sentence;
 
@@ -62,7 +63,37 @@ public final class PartyResolver {
                 }
             }
         }
+        Optional<Attribution> own = oneSideNamed(sentence, all, from, to, nextFigure, context, year);
+        if (own.isPresent()) return own;
         return resolve(sentences, sentence, context, year);
+    }
+
+    /**
+     * A sentence naming one side only: the party of that side nearest the figure, and its partner from the pairing
+     * data among the regions the report names. A named group of donors ("seven cities in East China") gives.
+     */
+    private Optional<Attribution> oneSideNamed(Sentence sentence, List<RegionMention> all, int from, int to, int nextFigure,
+                                               ReportContext context, Integer year) {
+        SideSets sides = SideSets.of(all, pairings);
+        if (sides.donors().isEmpty() == sides.recipients().isEmpty()) return Optional.empty();
+        String text = sentence.text();
+        Side side = sides.donors().isEmpty() ? Side.RECIPIENT : Side.DONOR;
+        Optional<Named> named = NearestParties.oneSide(text, all, side, from, to, nextFigure, pairings, gazetteer);
+        if (named.isEmpty()) return Optional.empty();
+        if (side == Side.RECIPIENT) {
+            Matcher group = GROUP.findIn(text);
+            if (group != null) {
+                return Optional.of(new Attribution(Party.group(group.group(1), List.of(), false), named.get().party())
+                        .because(Attribution.GROUP_MEMBERS_UNKNOWN));
+            }
+        }
+        if (sides.outOfScope() && side == Side.DONOR) return Optional.empty();
+        Optional<Named> partner = context.partner(named.get(), side == Side.DONOR, year);
+        if (partner.isEmpty()) return Optional.empty();
+        Named donor = side == Side.DONOR ? named.get() : partner.get();
+        Named recipient = side == Side.DONOR ? partner.get() : named.get();
+        if (donor.sharesProvinceWith(recipient)) return Optional.empty();
+        return Optional.of(new Attribution(donor.party(), recipient.party()).because(Attribution.PARTY_FROM_PAIRING_DATA));
     }
 
     private static int firstOf(String text, int from) {
@@ -72,9 +103,7 @@ public final class PartyResolver {
         return Math.min(a, b);
     }
 
-    public Optional<Attribution> resolve(List<Sentence> sentences, Sentence sentence, ReportContext context, Integer year) {
-        Optional<Attribution> own = fromSentence(sentence, context, year, true);
-        if (own.isPresent()) return own;
+    private Optional<Attribution> resolve(List<Sentence> sentences, Sentence sentence, ReportContext context, Integer year) {
         SideSets sides = SideSets.of(context.mentions(sentence.index()), pairings);
         if (!sides.donors().isEmpty() || !sides.recipients().isEmpty() || sides.outOfScope()) return Optional.empty();
         if (BOTH_SIDES.foundIn(sentence.text())) return mainPair(context);
@@ -82,7 +111,7 @@ public final class PartyResolver {
             Sentence prev = sentences.get(sentence.index() - back);
             if (prev.paragraph() != sentence.paragraph()) break;
             Optional<Attribution> a = fromSentence(prev, context, year, false);
-            if (a.isPresent()) return a;
+            if (a.isPresent()) return a.map(x -> x.because(Attribution.PARTY_FROM_CONTEXT));
             if (BOTH_SIDES.foundIn(prev.text())) return mainPair(context);
         }
         return Optional.empty();
@@ -94,19 +123,23 @@ public final class PartyResolver {
         Optional<Named> recipient = SideSets.represent(sides.recipients(), gazetteer);
         Matcher group = allowGroup ? GROUP.findIn(sentence.text()) : null;
         if (group != null && recipient.isPresent()) {
-            return Optional.of(new Attribution(Party.group(group.group(1), List.of(), false), recipient.get().party()));
+            return Optional.of(new Attribution(Party.group(group.group(1), List.of(), false), recipient.get().party())
+                    .because(Attribution.GROUP_MEMBERS_UNKNOWN));
         }
         if (sides.outOfScope() && recipient.isEmpty()) return Optional.empty();
+        boolean completed = donor.isEmpty() || recipient.isEmpty();
         if (donor.isPresent() && recipient.isEmpty()) recipient = context.partner(donor.get(), true, year);
         if (recipient.isPresent() && donor.isEmpty()) donor = context.partner(recipient.get(), false, year);
         if (donor.isEmpty() || recipient.isEmpty()) return Optional.empty();
         if (donor.get().sharesProvinceWith(recipient.get())) return Optional.empty();
-        return Optional.of(new Attribution(donor.get().party(), recipient.get().party()));
+        Attribution a = new Attribution(donor.get().party(), recipient.get().party());
+        return Optional.of(completed ? a.because(Attribution.PARTY_FROM_PAIRING_DATA) : a);
     }
 
     private Optional<Attribution> mainPair(ReportContext context) {
         if (context.mainDonor().isEmpty() || context.mainRecipient().isEmpty()) return Optional.empty();
-        return Optional.of(new Attribution(party(context.mainDonor().get()), party(context.mainRecipient().get())));
+        return Optional.of(new Attribution(party(context.mainDonor().get()), party(context.mainRecipient().get()))
+                .because(Attribution.PARTY_FROM_CONTEXT));
     }
 
     public static Party party(Region r) {

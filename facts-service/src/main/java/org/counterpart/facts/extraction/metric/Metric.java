@@ -28,5 +28,10 @@ public enum Metric {
 
     public String unit() { return unit; }
 
+    public static Metric fromCode(String code) {
+        for (Metric m : values()) if (m.code.equals(code)) return m;
+        throw new IllegalArgumentException("unknown metric: " + code);
+    }
+
     public boolean countsPeople() { return "people".equals(unit); }
 }

@@ -1,6 +1,8 @@
 package org.counterpart.facts.extraction.metric;
 
 import org.counterpart.facts.extraction.quantity.Quantity;
+import org.counterpart.facts.extraction.lexicon.Lexicon;
+import org.counterpart.facts.extraction.text.KeyedPattern;
 import org.counterpart.facts.extraction.text.Regexes;
 
 import java.util.*;
@@ -21,87 +23,72 @@ public final class MetricClassifier {
     private static final Set<String> STOP = Set.of("to", "in", "on", "at", "from", "for", "by", "with", "which", "that",
             "who", "whom", "have", "has", "had", "were", "was", "are", "is", "will", "would", "being", "been", "through",
             "across", "into", "under", "during", "since", "among", "per", "each", "of", "as", "than", "while", "where");
-    private static final Map<String, String> HEADS = new HashMap<>();
-    static {
-        for (String w : List.of("projects", "programmes", "programs", "subprojects", "sub-projects")) HEADS.put(w, "PROJECT");
-        for (String w : List.of("agreements", "memoranda", "memorandums", "mous", "contracts", "deals", "accords")) HEADS.put(w, "AGREEMENT");
-        for (String w : List.of("enterprises", "companies", "firms", "businesses")) HEADS.put(w, "ENTERPRISE");
-        HEADS.put("villages", "VILLAGE");
-        for (String w : List.of("workers", "labors", "labours", "laborers", "labourers", "migrants")) HEADS.put(w, "WORKER");
-        for (String w : List.of("people", "persons", "individuals", "residents", "villagers", "farmers", "poor",
-                "beneficiaries", "herdsmen", "youths", "person-times", "people-times")) HEADS.put(w, "PEOPLE");
-        for (String w : List.of("cadres", "officials", "teachers", "doctors", "nurses", "technicians", "professionals",
-                "talents", "experts", "specialists", "personnel", "volunteers", "staff", "staffers", "physicians",
-                "researchers", "officers", "educators")) HEADS.put(w, "PERSONNEL");
-        HEADS.put("trainees", "TRAINEE");
-        HEADS.put("visits", "VISIT");
-    }
+    private static final Map<String, String> HEADS = Lexicon.table("en", "head_nouns");
     private static final Pattern WORD = Regexes.compile("[A-Za-z][A-Za-z'-]*");
 
-    private static final Cue TRAIN = Cue.of("\\btrain(?:ed|ing|ings|s)?\\b|\\btrainees?\\b|\\bcourses?\\b|\\bclasses\\b", Metric.PEOPLE_TRAINED);
-    private static final Cue JOB = Cue.of("\\bjobs?\\b|\\bemploy(?:ed|ment)?\\b|\\btransferr?(?:ed|ing)?\\b|\\bworking\\b|\\bwork\\b"
-            + "|\\blabou?r (?:service|cooperation|transfer|export)|\\bhired\\b|\\bplaced\\b|\\bemployers?\\b", Metric.WORKERS_TRANSFERRED);
-    private static final Cue LIFT = Cue.of("out of (?:absolute )?poverty|\\bshook off\\b|\\bshaken off\\b|\\blifted\\b|\\bescaped\\b", Metric.PEOPLE_LIFTED);
-    private static final Cue BENEFIT = Cue.of("\\bbenefit(?:ed|ing|ting|s)?\\b|\\bbeneficiar(?:y|ies)\\b|\\bcovering\\b|\\breaching\\b"
-            + "|\\bdriving\\b|\\bdrove\\b|\\bincome\\b", Metric.PEOPLE_BENEFITED);
+    private static final Cue TRAIN = Cue.of("en", Metric.PEOPLE_TRAINED);
+    private static final Cue JOB = Cue.of("en", Metric.WORKERS_TRANSFERRED);
+    private static final Cue LIFT = Cue.of("en", Metric.PEOPLE_LIFTED);
+    private static final Cue BENEFIT = Cue.of("en", Metric.PEOPLE_BENEFITED);
     /** "helped 1,450 residents find jobs": help is the weakest reading, taken only when nothing says what the help was. */
-    private static final Cue HELP = Cue.of("\\bhelping\\b|\\bhelped\\b|\\bassisting\\b|\\bassisted\\b", Metric.PEOPLE_BENEFITED);
+    private static final Cue HELP = Cue.weak("en", Metric.PEOPLE_BENEFITED);
     /** "sent 120 teachers to Dongguan for training": the purpose says what is counted. */
-    private static final Pattern FOR_TRAINING = Regexes.compile(
-            "(?i)\\b(?:for|to\\s+receive|to\\s+attend|received|receive|receiving|attended|underwent|undergone)\\s+(?:\\w+\\s+)?training\\b|\\bto\\s+be\\s+trained\\b|\\bbeen\\s+trained\\b");
-    private static final Cue DISPATCH = Cue.of("\\bdispatch(?:ed|ing)?\\b|\\bsent\\b|\\bsending\\b|\\bseconded\\b|\\bassigned\\b"
-            + "|\\bexchang(?:ed|es|ing)\\b|\\btemporary posts?\\b|\\bstationed\\b|\\bselected\\b|\\bposted\\b|\\bdeployed\\b"
-            + "|\\breceived\\b|\\bhosted\\b|\\bto\\s+work\\s+in\\b", Metric.PERSONNEL_EXCHANGED);
-    private static final Cue INTRO = Cue.of("\\bintroduc(?:ed|ing|e)\\b|\\battract(?:ed|ing)?\\b|\\bbrought\\b|\\bsettled\\b"
-            + "|\\binvest(?:ed|ing)?\\b|\\bset up\\b|\\brelocat(?:ed|ing)\\b|\\bguided\\b|\\blanded\\b|\\bmoved\\b|\\bestablished\\b", Metric.ENTERPRISES_INTRODUCED);
-    private static final Cue VILLAGE = Cue.of("\\bbenefit(?:ed|ing|ting|s)?\\b|\\bcovering\\b|\\bcovered\\b|\\breaching\\b"
-            + "|\\bhelp(?:ed|ing)?\\b|\\bassist(?:ed|ing)?\\b|\\bsupport(?:ed|ing)?\\b|\\bpaired\\b|\\btwinned\\b", Metric.VILLAGES_BENEFITED);
-    private static final Cue EXCHANGE = Cue.of("\\bexchange\\b", Metric.EXCHANGE_VISITS);
+    private static final KeyedPattern FOR_TRAINING = Lexicon.pattern("en", "context/for_training");
+    private static final Cue DISPATCH = Cue.of("en", Metric.PERSONNEL_EXCHANGED);
+    private static final Cue INTRO = Cue.of("en", Metric.ENTERPRISES_INTRODUCED);
+    private static final Cue VILLAGE = Cue.of("en", Metric.VILLAGES_BENEFITED);
+    private static final Cue EXCHANGE = Cue.of("en", Metric.EXCHANGE_VISITS);
 
-    private static final Cue CONSUME = Cue.of("\\bpurchas\\w*|\\bbought\\b|\\bbuy(?:ing)?\\b|\\bsold\\b|\\bsales?\\b|\\bsell(?:ing)?\\b"
-            + "|\\bconsumption\\b|\\bprocure\\w*", Metric.CONSUMPTION_CNY);
-    private static final Cue INVEST = Cue.of("\\binvestments?\\b|\\bcontracted\\b|\\battract(?:ed|ing)?\\b|\\bsigned\\b"
-            + "|\\bintroduc(?:ed|ing)\\b|\\bcapital\\b", Metric.INVESTMENT_CNY);
-    private static final Cue FUNDS = Cue.of("\\bfunds?\\b|\\bfunding\\b|\\baid\\b|\\bassistance\\b|\\ballocat(?:ed|ing)\\b|\\binvest(?:ed|ing)?\\b"
-            + "|\\bdonat\\w*|\\bprovided\\b|\\bappropriated\\b|\\bearmarked\\b|\\bsubsid\\w*|\\bgrants?\\b|\\bmaterials\\b"
-            + "|\\bfiscal\\b|\\bfinancial support\\b|\\bput in\\b|\\bspent\\b|\\bspending\\b", Metric.FUNDS_CNY);
+    private static final Cue CONSUME = Cue.of("en", Metric.CONSUMPTION_CNY);
+    private static final Cue INVEST = Cue.of("en", Metric.INVESTMENT_CNY);
+    private static final Cue FUNDS = Cue.of("en", Metric.FUNDS_CNY);
     private static final Pattern INVEST_WORD = Regexes.compile("(?i)\\binvest");
-    private static final Pattern COMPANY_SUBJECT = Regexes.compile("(?i)\\b(?:enterprises|companies|firms|businesses|investors)\\b");
+    private static final KeyedPattern COMPANY_SUBJECT = Lexicon.pattern("en", "context/company_subject");
 
     // ---- Chinese --------------------------------------------------------------------------------------
-    private static final List<Cue> ZH_MONEY = List.of(
-            Cue.of("消费扶贫|消费帮扶|消费协作|采购|销售|购买|消费|带货", Metric.CONSUMPTION_CNY),
-            Cue.of("投资|签约|引资|招商|到位资金", Metric.INVESTMENT_CNY),
-            Cue.of("援助资金|帮扶资金|财政援助|财政资金|扶贫资金|协作资金|资金|援助|捐赠|捐款|捐物|捐资|拨付|投入|帮扶", Metric.FUNDS_CNY));
-    private static final List<Cue> ZH_PEOPLE = List.of(
-            Cue.of("培训|培养|轮训", Metric.PEOPLE_TRAINED),
-            Cue.of("转移就业|就业|务工|劳务|转移|输出|稳岗|返岗", Metric.WORKERS_TRANSFERRED),
-            Cue.of("挂职|选派|派出|派驻|互派|交流|支教|支医|援派", Metric.PERSONNEL_EXCHANGED),
-            Cue.of("脱贫|摆脱贫困", Metric.PEOPLE_LIFTED),
-            Cue.of("受益|惠及|带动", Metric.PEOPLE_BENEFITED));
-    private static final List<Cue> ZH_WEAK_PEOPLE = List.of(Cue.of("帮助|帮扶", Metric.PEOPLE_BENEFITED));
+    private static final List<Cue> ZH_MONEY = List.of(Cue.of("zh", Metric.CONSUMPTION_CNY), Cue.of("zh", Metric.INVESTMENT_CNY),
+            Cue.of("zh", Metric.FUNDS_CNY));
+    private static final List<Cue> ZH_PEOPLE = List.of(Cue.of("zh", Metric.PEOPLE_TRAINED), Cue.of("zh", Metric.WORKERS_TRANSFERRED),
+            Cue.of("zh", Metric.PERSONNEL_EXCHANGED), Cue.of("zh", Metric.PEOPLE_LIFTED), Cue.of("zh", Metric.PEOPLE_BENEFITED));
+    private static final List<Cue> ZH_WEAK_PEOPLE = List.of(Cue.weak("zh", Metric.PEOPLE_BENEFITED));
     /** Enterprises count as introduced only when brought in: "组织两百余家企业开展产销对接" is not. */
-    private static final Pattern ZH_ENTERPRISE_INTRO = Regexes.compile("引导|引进|引入|落地|入驻|落户|投资|投产|招商|新建|设立");
-    private static final List<Cue> ZH_UNITS = List.of(
-            Cue.of("项目", Metric.PROJECTS),
-            Cue.of("协议|合同|备忘录", Metric.AGREEMENTS),
-            Cue.of("企业|公司", Metric.ENTERPRISES_INTRODUCED),
-            Cue.of("村", Metric.VILLAGES_BENEFITED));
+    private static final KeyedPattern ZH_ENTERPRISE_INTRO = Lexicon.pattern("zh", "metric/enterprises_introduced");
+    private static final List<Cue> ZH_UNITS = unitCues();
     /** The characters of the clause-delimiter class [，,；;。、：:！？!?（(）)]. */
     private static final String ZH_DELIMITERS = "，,；;。、：:！？!?（(）)";
-    private static final Set<String> PEOPLE_CLASSIFIERS = Set.of("人", "名", "人次", "位");
-    private static final Set<String> UNIT_CLASSIFIERS = Set.of("个", "项", "項", "份", "批");
-    private static final Set<String> ENTERPRISE_CLASSIFIERS = Set.of("家", "个", "批");
-    private static final Set<String> VILLAGE_CLASSIFIERS = Set.of("个", "村");
-    private static final Pattern ZH_VILLAGE_CUE = Regexes.compile("受益|惠及|覆盖|帮扶|结对|援助");
+    private static final Map<String, Set<String>> CLASSIFIERS = Lexicon.multiTable("zh", "classifiers");
+    private static final Set<String> PEOPLE_CLASSIFIERS = CLASSIFIERS.getOrDefault("people", Set.of());
+    private static final Set<String> UNIT_CLASSIFIERS = CLASSIFIERS.getOrDefault("unit", Set.of());
+    private static final Set<String> ENTERPRISE_CLASSIFIERS = CLASSIFIERS.getOrDefault("enterprise", Set.of());
+    private static final Set<String> VILLAGE_CLASSIFIERS = CLASSIFIERS.getOrDefault("village", Set.of());
+    private static final KeyedPattern ZH_VILLAGE_CUE = Lexicon.pattern("zh", "metric/villages_benefited");
+
+    private static List<Cue> unitCues() {
+        Map<Metric, List<String>> byMetric = new LinkedHashMap<>();
+        Lexicon.table("zh", "unit_nouns").forEach((noun, metric) ->
+                byMetric.computeIfAbsent(Metric.fromCode(metric), k -> new ArrayList<>()).add(Pattern.quote(noun)));
+        List<Cue> out = new ArrayList<>();
+        byMetric.forEach((metric, nouns) -> out.add(new Cue(KeyedPattern.compile(String.join("|", nouns)), metric, false)));
+        return List.copyOf(out);
+    }
 
     public Optional<Metric> classify(String text, Quantity q, List<Quantity> all, boolean chinese) {
-        return chinese ? classifyChinese(text, q) : classifyEnglish(text, q, all);
+        return read(text, q, all, chinese).map(MetricReading::metric);
     }
+
+    /** The metric of a figure and whether only a weak cue said so ("helped 1,450 residents"). */
+    public Optional<MetricReading> read(String text, Quantity q, List<Quantity> all, boolean chinese) {
+        Optional<Metric> metric = chinese ? classifyChinese(text, q) : classifyEnglish(text, q, all);
+        return metric.map(m -> new MetricReading(m, weakOnly.get()));
+    }
+
+    /** Set by {@link #or} when the reading came from the weak fallback; read right after, on the same thread. */
+    private final ThreadLocal<Boolean> weakOnly = ThreadLocal.withInitial(() -> false);
 
     // ---- English --------------------------------------------------------------------------------------
 
     private Optional<Metric> classifyEnglish(String text, Quantity q, List<Quantity> all) {
+        weakOnly.set(false);
         int clauseStart = clauseStart(text, q.start());
         int clauseEnd = clauseEnd(text, q.end());
         int nextQ = all.stream().mapToInt(Quantity::start).filter(s -> s >= q.end()).min().orElse(text.length());
@@ -109,7 +96,7 @@ public final class MetricClassifier {
         String forward = text.substring(q.end(), Math.min(clauseEnd, Math.max(nextQ, q.end())));
         if (q.isMoney()) {
             Optional<Metric> m = nearest(back, forward, List.of(CONSUME, INVEST, FUNDS));
-            if (m.isPresent() && m.get() == Metric.FUNDS_CNY && COMPANY_SUBJECT.matcher(back).find()
+            if (m.isPresent() && m.get() == Metric.FUNDS_CNY && COMPANY_SUBJECT.foundIn(back)
                     && INVEST_WORD.matcher(back + forward).find()) {
                 return Optional.of(Metric.INVESTMENT_CNY);
             }
@@ -128,15 +115,18 @@ public final class MetricClassifier {
             case "WORKER" -> Optional.of(nearest(back, forward, List.of(TRAIN)).orElse(Metric.WORKERS_TRANSFERRED));
             case "TRAINEE" -> Optional.of(Metric.PEOPLE_TRAINED);
             case "PEOPLE" -> or(nearest(back, forward, List.of(TRAIN, JOB, LIFT, DISPATCH, BENEFIT)), () -> nearest(back, forward, List.of(HELP)));
-            case "PERSONNEL" -> FOR_TRAINING.matcher(forward).find() ? Optional.of(Metric.PEOPLE_TRAINED)
+            case "PERSONNEL" -> FOR_TRAINING.foundIn(forward) ? Optional.of(Metric.PEOPLE_TRAINED)
                     : nearest(back, forward, List.of(TRAIN, DISPATCH));
             case "VISIT" -> nearest(back, text.substring(q.end(), clauseEnd), List.of(EXCHANGE));
             default -> Optional.empty();
         };
     }
 
-    private static Optional<Metric> or(Optional<Metric> first, java.util.function.Supplier<Optional<Metric>> second) {
-        return first.isPresent() ? first : second.get();
+    private Optional<Metric> or(Optional<Metric> first, java.util.function.Supplier<Optional<Metric>> second) {
+        if (first.isPresent()) return first;
+        Optional<Metric> weak = second.get();
+        weakOnly.set(weak.isPresent());
+        return weak;
     }
 
     /**
@@ -227,6 +217,7 @@ public final class MetricClassifier {
     // ---- Chinese --------------------------------------------------------------------------------------
 
     private Optional<Metric> classifyChinese(String text, Quantity q) {
+        weakOnly.set(false);
         // ZH_CLAUSE_DELIM matches single characters: the last one before the figure, the first one after it
         int start = 0;
         for (int i = q.start() - 1; i >= 0; i--) if (ZH_DELIMITERS.indexOf(text.charAt(i)) >= 0) { start = i + 1; break; }
@@ -242,8 +233,8 @@ public final class MetricClassifier {
         if (m.isEmpty()) return m;
         return switch (m.get()) {
             case PROJECTS, AGREEMENTS -> UNIT_CLASSIFIERS.contains(cls) ? m : Optional.empty();
-            case ENTERPRISES_INTRODUCED -> ENTERPRISE_CLASSIFIERS.contains(cls) && ZH_ENTERPRISE_INTRO.matcher(back + forward).find() ? m : Optional.empty();
-            case VILLAGES_BENEFITED -> (VILLAGE_CLASSIFIERS.contains(cls) && ZH_VILLAGE_CUE.matcher(back + forward).find()) ? m : Optional.empty();
+            case ENTERPRISES_INTRODUCED -> ENTERPRISE_CLASSIFIERS.contains(cls) && ZH_ENTERPRISE_INTRO.foundIn(back + forward) ? m : Optional.empty();
+            case VILLAGES_BENEFITED -> (VILLAGE_CLASSIFIERS.contains(cls) && ZH_VILLAGE_CUE.foundIn(back + forward)) ? m : Optional.empty();
             default -> Optional.empty();
         };
     }

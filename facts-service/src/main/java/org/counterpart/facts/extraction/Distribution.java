@@ -1,0 +1,38 @@
+package org.counterpart.facts.extraction;
+
+import org.counterpart.facts.extraction.attribution.Attribution;
+import org.counterpart.facts.extraction.quantity.Quantity;
+import org.counterpart.facts.extraction.text.KeyedPattern;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A figure stated for each member of a group: "8.4 million yuan was invested respectively in A and B",
+ * "A and B received 2 million yuan each", 平安区、循化县各100万元. Each member gets a fact of its own with the
+ * figure; without a group the same words make a rate ("9 million yuan per county"), which is not a claim.
+ */
+final class Distribution {
+    private static final KeyedPattern BEFORE = KeyedPattern.compile("(?:各|分别|均)\\s*$");
+    private static final KeyedPattern AFTER = KeyedPattern.compile("(?i)^\\s*(?:[^,;，；。]{0,25}?\\brespectively\\b|(?:yuan\\s+)?each\\b|apiece\\b)");
+
+    private Distribution() {}
+
+    static boolean distributive(String text, Quantity q) {
+        int from = Math.max(0, q.start() - 4);
+        return BEFORE.mayMatch(text, from, q.start()) && BEFORE.matcher(text).region(from, q.start()).find()
+                || AFTER.mayMatch(text, q.end(), Math.min(text.length(), q.end() + 40))
+                && AFTER.matcher(text).region(q.end(), Math.min(text.length(), q.end() + 40)).lookingAt();
+    }
+
+    /** One attribution per member of the group the figure is distributed over; the attribution itself otherwise. */
+    static List<Attribution> over(Attribution who) {
+        List<Attribution> out = new ArrayList<>();
+        if (who.recipient().isGroup() && !who.recipient().members().isEmpty()) {
+            who.recipient().members().forEach(m -> out.add(new Attribution(who.donor(), m, who.reasons())));
+        } else if (who.donor().isGroup() && !who.donor().members().isEmpty()) {
+            who.donor().members().forEach(m -> out.add(new Attribution(m, who.recipient(), who.reasons())));
+        }
+        return out;
+    }
+}
