@@ -34,6 +34,8 @@ public final class Extractor {
     private static final java.util.regex.Pattern ANOTHER = org.counterpart.facts.extraction.text.Regexes.compile(
             "(?i)(?:\\b(?:another|a\\s+further|an\\s+additional|an\\s+extra)\\s+|再|又)$");
 
+    private static final Set<String> PEOPLE_CLASSIFIERS = Set.of("人", "名", "人次", "位");
+
     private static volatile Extractor standard;
 
     private final Gazetteer gazetteer;
@@ -148,8 +150,9 @@ public final class Extractor {
             }
             Finding whole = PartOfTotal.whole(text, q, read);
             if (whole == null && listWhole != null && q.isMoney() == isMoney(listWhole.fact())) whole = listWhole;
-            if (whole != null && metric.isEmpty()) {
-                metric = Optional.of(Metric.fromCode(whole.fact().metric())); // "of which 1.3 million yuan was for training"
+            if (whole != null && metric.isEmpty() && (q.isMoney() || countsPeopleLike(q, whole))) {
+                // "of which 1.3 million yuan was for training"; a count ("including 641,000 pieces of clothing") says its own noun
+                metric = Optional.of(Metric.fromCode(whole.fact().metric()));
                 reasons.add(Reasons.METRIC_FROM_TOTAL);
             }
             if (whole != null && metric.isPresent() && !metric.get().code().equals(whole.fact().metric())) whole = null;
@@ -176,6 +179,12 @@ public final class Extractor {
 
     private static String original(ReportText report) {
         return report.text();
+    }
+
+    /** A count of people (82人) can be a part of a total of people, whatever noun it uses. */
+    private static boolean countsPeopleLike(Quantity q, Finding whole) {
+        return q.classifier() != null && PEOPLE_CLASSIFIERS.contains(q.classifier())
+                && Metric.fromCode(whole.fact().metric()).countsPeople();
     }
 
     private static boolean isMoney(ExtractedFact f) {

@@ -1,6 +1,7 @@
 package org.counterpart.facts.extraction;
 
 import org.counterpart.facts.extraction.quantity.Quantity;
+import org.counterpart.facts.extraction.lexicon.Lexicon;
 import org.counterpart.facts.extraction.text.KeyedPattern;
 
 
@@ -10,10 +11,10 @@ import org.counterpart.facts.extraction.text.KeyedPattern;
  * whole ({@link PartOfTotal}).
  */
 final class NotAClaim {
-    private static final KeyedPattern AVERAGE_BEFORE = KeyedPattern.compile(
-            "(?i)(?:\\baverag(?:e|ed|ing)\\b|\\bper\\s+capita\\b|\\beach\\b|人均|平均|每个|每村|每户|每县|每人|每名|户均|村均)[^,;:，；。]{0,30}$");
-    private static final KeyedPattern AVERAGE_AFTER = KeyedPattern.compile(
-            "(?i)^[^,;，；。]{0,12}?(?:\\bper\\s+(?:county|village|household|person|capita|head|year|month|student|family)\\b|\\beach\\b|\\ba\\s+head\\b|\\bapiece\\b)");
+    private static final KeyedPattern AVERAGE_BEFORE = KeyedPattern.compile("(?i)(?:" + Lexicon.regex("en", "context/per_unit_before")
+            + "|" + Lexicon.regex("zh", "context/per_unit_before") + ")[^,;:，；。]{0,30}$");
+    private static final KeyedPattern AVERAGE_AFTER = KeyedPattern.compile("(?i)^[^,;，；。]{0,12}?(?:"
+            + Lexicon.regex("en", "context/per_unit_after") + ")");
 
     private NotAClaim() {}
 

@@ -4,6 +4,7 @@ import org.counterpart.facts.extraction.Party;
 import org.counterpart.facts.extraction.gazetteer.Gazetteer;
 import org.counterpart.facts.extraction.gazetteer.Region;
 import org.counterpart.facts.extraction.gazetteer.RegionMention;
+import org.counterpart.facts.extraction.lexicon.Lexicon;
 import org.counterpart.facts.extraction.pairing.PairingRegistry;
 import org.counterpart.facts.extraction.pairing.Side;
 import org.counterpart.facts.extraction.text.KeyedPattern;
@@ -29,6 +30,14 @@ public final class PartyResolver {
             + "(?:(?:eastern|coastal|developed)\\s+)?(?:cities|provinces|municipalities|provinces and cities)\\s+"
             + "(?:in|of|from)\\s+(?:the\\s+)?(?:East(?:ern)?\\s+China|eastern\\s+China|east|coastal\\s+areas?|Pearl\\s+River\\s+Delta|Yangtze\\s+River\\s+Delta))");
 
+    /** Words crediting a figure to the collaboration, either language. */
+    private static final List<KeyedPattern> COOPERATION = List.of(Lexicon.pattern("en", "context/cooperation"),
+            Lexicon.pattern("zh", "context/cooperation"));
+    private static final List<KeyedPattern> OTHER_GIVERS = List.of(Lexicon.pattern("en", "context/non_pairing_givers"),
+            Lexicon.pattern("zh", "context/non_pairing_givers"));
+    private static final List<KeyedPattern> GIVING = List.of(Lexicon.pattern("en", "context/giving"),
+            Lexicon.pattern("zh", "context/giving"));
+
     private final Gazetteer gazetteer;
     private final PairingRegistry pairings;
 
@@ -48,6 +57,7 @@ public final class PartyResolver {
         int segEnd = firstOf(text, to);
         List<RegionMention> all = context.mentions(sentence.index());
         List<RegionMention> inSegment = all.stream().filter(m -> m.start() >= segStart && m.end() <= segEnd).toList();
+        if (givenByOthers(text, from, all)) return Optional.empty();
         // a clause (or else the sentence) naming both sides: the parties nearest the figure
         for (List<RegionMention> scope : List.of(inSegment, all)) {
             if (NearestParties.namesBothSides(scope, pairings)) {
@@ -90,10 +100,49 @@ public final class PartyResolver {
         if (sides.outOfScope() && side == Side.DONOR) return Optional.empty();
         Optional<Named> partner = context.partner(named.get(), side == Side.DONOR, year);
         if (partner.isEmpty()) return Optional.empty();
+        // "Liangshan lifted 801,000 people out of poverty" is the receiver's own record unless the sentence credits the help
+        if (side == Side.RECIPIENT && !credited(text, all)) return Optional.empty();
         Named donor = side == Side.DONOR ? named.get() : partner.get();
         Named recipient = side == Side.DONOR ? partner.get() : named.get();
         if (donor.sharesProvinceWith(recipient)) return Optional.empty();
         return Optional.of(new Attribution(donor.party(), recipient.party()).because(Attribution.PARTY_FROM_PAIRING_DATA));
+    }
+
+    /**
+     * Whether a sentence naming only the receiving side credits its figures to a giver: a word of the collaboration,
+     * or a verb of giving before the receiving region (it is the object: "invested … in Tongren", 向云南投入).
+     */
+    private boolean credited(String text, List<RegionMention> mentions) {
+        for (KeyedPattern p : COOPERATION) if (p.foundIn(text)) return true;
+        int lastRecipient = -1;
+        for (RegionMention m : mentions) if (pairings.side(m.region()) == Side.RECIPIENT) lastRecipient = Math.max(lastRecipient, m.start());
+        if (lastRecipient < 0) return false;
+        for (KeyedPattern p : GIVING) {
+            if (!p.mayMatch(text, 0, lastRecipient)) continue;
+            java.util.regex.Matcher m = p.matcher(text);
+            m.region(0, lastRecipient);
+            if (m.find()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the giver of the figure is outside the collaboration: the central government or its units (中央投入云南的
+     * 财政资金…, "central government funds") named before the figure with no eastern region between them and it.
+     */
+    private boolean givenByOthers(String text, int figure, List<RegionMention> mentions) {
+        int giver = -1;
+        for (KeyedPattern p : OTHER_GIVERS) {
+            if (!p.mayMatch(text, 0, figure)) continue;
+            java.util.regex.Matcher m = p.matcher(text);
+            m.region(0, figure);
+            while (m.find()) giver = Math.max(giver, m.end());
+        }
+        if (giver < 0) return false;
+        for (RegionMention m : mentions) {
+            if (m.start() >= giver && m.end() <= figure && pairings.side(m.region()) == Side.DONOR) return false;
+        }
+        return true;
     }
 
     private static int firstOf(String text, int from) {
@@ -128,6 +177,7 @@ public final class PartyResolver {
         }
         if (sides.outOfScope() && recipient.isEmpty()) return Optional.empty();
         boolean completed = donor.isEmpty() || recipient.isEmpty();
+        if (donor.isEmpty() && recipient.isPresent() && !credited(sentence.text(), context.mentions(sentence.index()))) return Optional.empty();
         if (donor.isPresent() && recipient.isEmpty()) recipient = context.partner(donor.get(), true, year);
         if (recipient.isPresent() && donor.isEmpty()) donor = context.partner(recipient.get(), false, year);
         if (donor.isEmpty() || recipient.isEmpty()) return Optional.empty();

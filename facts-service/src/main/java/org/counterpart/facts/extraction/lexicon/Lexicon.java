@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 /**
  * Word lists of the extractor, kept as data under {@code extraction/lexicon/<language>/}: one phrase per line,
  * {@code #} starts a comment. A line is a regular-expression alternative, so that inflections can be written once
- * ({@code train(?:ed|ing|s)?}); English lines that begin or end with a letter match whole words only.
+ * ({@code train(?:ed|ing|s)?}); English lines match whole words only.
  * Knowledge lives in these files; this class only turns them into patterns.
  */
 public final class Lexicon {
@@ -86,9 +86,11 @@ public final class Lexicon {
     }
 
     private static String wholeWords(String phrase) {
-        String s = phrase;
-        if (Character.isLetter(s.charAt(0))) s = "\\b" + s;
-        if (Character.isLetter(phrase.charAt(phrase.length() - 1))) s = s + "\\b";
+        String s = "(?:" + phrase + ")";
+        char first = phrase.charAt(0), last = phrase.charAt(phrase.length() - 1);
+        if (Character.isLetter(first) || first == '(') s = "\\b" + s;
+        // a word, or a group or quantifier of word characters, ends at a word boundary
+        if (Character.isLetter(last) || last == ')' || last == '?' || last == '*' || last == '+') s = s + "\\b";
         return s;
     }
 }
