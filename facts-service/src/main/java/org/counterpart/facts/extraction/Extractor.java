@@ -1,6 +1,8 @@
 package org.counterpart.facts.extraction;
 
 import org.counterpart.facts.extraction.attribution.Attribution;
+import org.counterpart.facts.extraction.attribution.GroupPhrase;
+import org.counterpart.facts.extraction.attribution.GroupPhrases;
 import org.counterpart.facts.extraction.attribution.PartyResolver;
 import org.counterpart.facts.extraction.attribution.ReportContext;
 import org.counterpart.facts.extraction.gazetteer.Gazetteer;
@@ -105,7 +107,9 @@ public final class Extractor {
         }
         List<RegionMention> titleMentions = report.title() == null ? List.of()
                 : regions.find(TextNormaliser.normalise(report.title()), provinces);
-        ReportContext context = new ReportContext(gazetteer, pairings, titleMentions, mentions);
+        List<List<GroupPhrase>> groups = new ArrayList<>();
+        for (Sentence s : sentences) groups.add(chrome[s.index()] ? List.of() : GroupPhrases.find(s.text()));
+        ReportContext context = new ReportContext(gazetteer, pairings, titleMentions, mentions, GroupPhrases.resolve(groups));
 
         Findings findings = new Findings();
         Finding openList = null;
@@ -202,8 +206,9 @@ public final class Extractor {
         String unit = q.kind() == Quantity.Kind.USD ? "USD"
                 : q.personTimes() && metric.countsPeople() ? Metric.PERSON_TIMES : metric.unit();
         Map<String, BigDecimal> also = q.usd() == null ? Map.of() : Map.of("usd", q.usd());
-        List<String> reasons = new ArrayList<>(metricReasons);
-        reasons.addAll(who.reasons());
+        Set<String> distinct = new LinkedHashSet<>(metricReasons);
+        distinct.addAll(who.reasons());
+        List<String> reasons = List.copyOf(distinct);
         Evidence evidence = new Evidence(original.substring(s.start(), s.end()), s.start(), s.end(),
                 s.start() + q.start(), s.start() + q.end());
         return new ExtractedFact(metric.code(), q.value(), unit, q.asWritten(), q.qualifier(), frame.basis(),

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * reports written for it, one per pitfall of DOMAIN.md and more, with the facts an analyst would record).
  * A match needs everything the expectation states: metric, value within 0.5%, the same donor and recipient
  * (exact code, or a group's name), qualifier, basis, unit, and period/as-of dates and a USD conversion where
- * given; a part of a stated total ("partOfValue") must point at a whole of that value, any other fact at none. Prints precision/recall/F1 per metric and overall.
+ * given; confidence where given; a part of a stated total ("partOfValue") must point at a whole of that value, any other fact at none. Prints precision/recall/F1 per metric and overall.
  */
 class CorpusTest {
     private static final Extractor EXTRACTOR = Extractor.standard();
@@ -108,6 +108,7 @@ class CorpusTest {
         if (g.subtract(f.value()).abs().compareTo(g.abs().multiply(new BigDecimal("0.005"))) > 0) return false;
         if (!party(gold.get("donor").asText(), f.donor()) || !party(gold.get("recipient").asText(), f.recipient())) return false;
         if (!gold.get("qualifier").asText().equals(f.qualifier().wireName())) return false;
+        if (gold.has("confidence") && !gold.get("confidence").asText().equals(f.confidence().wireName())) return false;
         if (!gold.get("basis").asText().equals(f.basis().wireName())) return false;
         String unit = gold.has("unit") ? gold.get("unit").asText() : DEFAULT_UNIT.get(f.metric());
         if (!unit.equals(f.unit())) return false;

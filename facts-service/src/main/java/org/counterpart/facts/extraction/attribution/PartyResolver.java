@@ -5,12 +5,16 @@ import org.counterpart.facts.extraction.gazetteer.Gazetteer;
 import org.counterpart.facts.extraction.gazetteer.Region;
 import org.counterpart.facts.extraction.gazetteer.RegionMention;
 import org.counterpart.facts.extraction.lexicon.Lexicon;
+import org.counterpart.facts.extraction.pairing.Pairing;
 import org.counterpart.facts.extraction.pairing.PairingRegistry;
 import org.counterpart.facts.extraction.pairing.Side;
 import org.counterpart.facts.extraction.text.KeyedPattern;
 import org.counterpart.facts.extraction.text.Sentence;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
@@ -24,12 +28,6 @@ import java.util.regex.Matcher;
 public final class PartyResolver {
     private static final KeyedPattern BOTH_SIDES = KeyedPattern.compile(
             "(?i)\\b(?:the|both)\\s+(?:two\\s+)?(?:sides|parties|provinces|places|regions|cities|localities)\\b|双方|两地|两省|两市|两区");
-    /** Named groups of donors, kept whole: "seven cities in East China", "eight eastern provinces". */
-    private static final KeyedPattern GROUP = KeyedPattern.compile(
-            "(?i)\\b(?:the\\s+)?((?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\s+"
-            + "(?:(?:eastern|coastal|developed)\\s+)?(?:cities|provinces|municipalities|provinces and cities)\\s+"
-            + "(?:in|of|from)\\s+(?:the\\s+)?(?:East(?:ern)?\\s+China|eastern\\s+China|east|coastal\\s+areas?|Pearl\\s+River\\s+Delta|Yangtze\\s+River\\s+Delta))");
-
     /** Words crediting a figure to the collaboration, either language. */
     private static final List<KeyedPattern> COOPERATION = List.of(Lexicon.pattern("en", "context/cooperation"),
             Lexicon.pattern("zh", "context/cooperation"));
@@ -37,6 +35,8 @@ public final class PartyResolver {
             Lexicon.pattern("zh", "context/non_pairing_givers"));
     private static final List<KeyedPattern> GIVING = List.of(Lexicon.pattern("en", "context/giving"),
             Lexicon.pattern("zh", "context/giving"));
+
+    private static final Set<String> MUNICIPALITIES = Set.of("110000", "120000", "310000", "500000");
 
     private final Gazetteer gazetteer;
     private final PairingRegistry pairings;
@@ -73,9 +73,99 @@ public final class PartyResolver {
                 }
             }
         }
+        List<GroupPhrase> groups = context.groups(sentence.index());
+        if (!groups.isEmpty()) {
+            Optional<Attribution> grouped = withGroups(text, all, groups, from, to, nextFigure, context, year);
+            if (grouped.isPresent()) return grouped;
+        }
         Optional<Attribution> own = oneSideNamed(sentence, all, from, to, nextFigure, context, year);
         if (own.isPresent()) return own;
         return resolve(sentences, sentence, context, year);
+    }
+
+    /**
+     * A sentence naming a group without its members' names ("the eastern provinces … to the western poverty-stricken
+     * areas", "With help from eight coastal cities, Guizhou …"): the group stands for a side the sentence names no
+     * region of; a side named neither way is the report's main party of that side. A counted group takes its members
+     * from the pairing data when they are as many as the text says; otherwise its members stay unknown.
+     */
+    private Optional<Attribution> withGroups(String text, List<RegionMention> all, List<GroupPhrase> groups, int from, int to,
+                                             int nextFigure, ReportContext context, Integer year) {
+        SideSets sides = SideSets.of(all, pairings);
+        GroupPhrase donorGroup = sides.donors().isEmpty() ? nearestGroup(groups, Side.DONOR, from, to, text.length()) : null;
+        GroupPhrase recipientGroup = sides.recipients().isEmpty() ? nearestGroup(groups, Side.RECIPIENT, from, to, nextFigure) : null;
+        if (donorGroup == null && recipientGroup == null) return Optional.empty();
+        List<String> reasons = new ArrayList<>();
+        Optional<Named> donor = donorGroup != null ? Optional.empty()
+                : NearestParties.oneSide(text, all, Side.DONOR, from, to, nextFigure, pairings, gazetteer);
+        Optional<Named> recipient = recipientGroup != null ? Optional.empty()
+                : NearestParties.oneSide(text, all, Side.RECIPIENT, from, to, nextFigure, pairings, gazetteer);
+        // a side left unsaid is the report's main party only beside a counted group ("the eight cities"): beside "the
+        // eastern provinces" it is the whole other side of the country, which no region stands for
+        GroupPhrase named = donorGroup != null ? donorGroup : recipientGroup;
+        if ((donorGroup == null && donor.isEmpty() || recipientGroup == null && recipient.isEmpty()) && named.count() == null) {
+            return Optional.empty();
+        }
+        if (donorGroup == null && donor.isEmpty()) {
+            if (context.mainDonor().isEmpty()) return Optional.empty();
+            donor = Optional.of(Named.of(context.mainDonor().get()));
+            reasons.add(Attribution.PARTY_FROM_CONTEXT);
+        }
+        if (recipientGroup == null && recipient.isEmpty()) {
+            if (context.mainRecipient().isEmpty()) return Optional.empty();
+            recipient = Optional.of(Named.of(context.mainRecipient().get()));
+            reasons.add(Attribution.PARTY_FROM_CONTEXT);
+        }
+        if (sides.outOfScope() && recipientGroup == null) return Optional.empty();
+        Party d = donorGroup != null ? groupParty(donorGroup, recipient.orElse(null), year, reasons) : donor.get().party();
+        Party r = recipientGroup != null ? groupParty(recipientGroup, donor.orElse(null), year, reasons) : recipient.get().party();
+        return Optional.of(new Attribution(d, r, reasons));
+    }
+
+    /** A giving group before the figure (else after it); a receiving group after it in its own stretch (else before). */
+    private static GroupPhrase nearestGroup(List<GroupPhrase> groups, Side side, int from, int to, int limit) {
+        GroupPhrase before = null, after = null;
+        for (GroupPhrase g : groups) {
+            if (g.side() != side) continue;
+            if (g.end() <= from) before = g;
+            else if (g.start() >= to && after == null) after = g;
+        }
+        if (side == Side.DONOR) return before != null ? before : after;
+        if (after != null && after.start() < limit) return after;
+        return before != null ? before : after;
+    }
+
+    /**
+     * The party a group phrase names: with its members from the pairing data when the text gives a count and the
+     * pairings in force that year with the other party have exactly that many partners at the group's level.
+     */
+    private Party groupParty(GroupPhrase g, Named other, Integer year, List<String> reasons) {
+        if (g.count() != null && other != null && !other.isGroup() && year != null) {
+            Set<Region> members = new LinkedHashSet<>();
+            for (Pairing p : pairings.all()) {
+                if (!p.activeIn(year)) continue;
+                Region mine = g.side() == Side.DONOR ? p.donor() : p.recipient();
+                Region theirs = g.side() == Side.DONOR ? p.recipient() : p.donor();
+                if (!(gazetteer.within(theirs, other.first()) || gazetteer.within(other.first(), theirs))) continue;
+                if (levelFits(mine, g.level())) members.add(mine);
+            }
+            if (members.size() == g.count()) {
+                reasons.add(Attribution.GROUP_MEMBERS_INFERRED);
+                return Party.group(g.name(), members.stream().map(PartyResolver::party).toList(), true);
+            }
+        }
+        reasons.add(Attribution.GROUP_MEMBERS_UNKNOWN);
+        return Party.group(g.name(), List.of(), false);
+    }
+
+    /** Cities include the four municipalities that are provinces in the administrative tree (Shanghai …). */
+    private static boolean levelFits(Region r, String level) {
+        return switch (level) {
+            case "province" -> r.isProvince();
+            case "prefecture" -> r.isPrefecture() || MUNICIPALITIES.contains(r.code());
+            case "county" -> r.isCounty();
+            default -> true;
+        };
     }
 
     /**
@@ -90,13 +180,6 @@ public final class PartyResolver {
         Side side = sides.donors().isEmpty() ? Side.RECIPIENT : Side.DONOR;
         Optional<Named> named = NearestParties.oneSide(text, all, side, from, to, nextFigure, pairings, gazetteer);
         if (named.isEmpty()) return Optional.empty();
-        if (side == Side.RECIPIENT) {
-            Matcher group = GROUP.findIn(text);
-            if (group != null) {
-                return Optional.of(new Attribution(Party.group(group.group(1), List.of(), false), named.get().party())
-                        .because(Attribution.GROUP_MEMBERS_UNKNOWN));
-            }
-        }
         if (sides.outOfScope() && side == Side.DONOR) return Optional.empty();
         Optional<Named> partner = context.partner(named.get(), side == Side.DONOR, year);
         if (partner.isEmpty()) return Optional.empty();
@@ -159,7 +242,10 @@ public final class PartyResolver {
         for (int back = 1; back <= 2 && sentence.index() - back >= 0; back++) {
             Sentence prev = sentences.get(sentence.index() - back);
             if (prev.paragraph() != sentence.paragraph()) break;
-            Optional<Attribution> a = fromSentence(prev, context, year, false);
+            List<GroupPhrase> groups = context.groups(prev.index());
+            Optional<Attribution> a = groups.isEmpty() ? Optional.empty() : withGroups(prev.text(), context.mentions(prev.index()),
+                    groups, prev.text().length(), prev.text().length(), prev.text().length(), context, year);
+            if (a.isEmpty()) a = fromSentence(prev, context, year, false);
             if (a.isPresent()) return a.map(x -> x.because(Attribution.PARTY_FROM_CONTEXT));
             if (BOTH_SIDES.foundIn(prev.text())) return mainPair(context);
         }
@@ -170,11 +256,6 @@ public final class PartyResolver {
         SideSets sides = SideSets.of(context.mentions(sentence.index()), pairings);
         Optional<Named> donor = SideSets.represent(sides.donors(), gazetteer);
         Optional<Named> recipient = SideSets.represent(sides.recipients(), gazetteer);
-        Matcher group = allowGroup ? GROUP.findIn(sentence.text()) : null;
-        if (group != null && recipient.isPresent()) {
-            return Optional.of(new Attribution(Party.group(group.group(1), List.of(), false), recipient.get().party())
-                    .because(Attribution.GROUP_MEMBERS_UNKNOWN));
-        }
         if (sides.outOfScope() && recipient.isEmpty()) return Optional.empty();
         boolean completed = donor.isEmpty() || recipient.isEmpty();
         if (donor.isEmpty() && recipient.isPresent() && !credited(sentence.text(), context.mentions(sentence.index()))) return Optional.empty();

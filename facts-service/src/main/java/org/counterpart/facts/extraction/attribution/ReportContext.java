@@ -16,15 +16,17 @@ public final class ReportContext {
     private final Gazetteer gazetteer;
     private final PairingRegistry pairings;
     private final List<List<RegionMention>> mentionsBySentence;
+    private final List<List<GroupPhrase>> groupsBySentence;
     private final Map<Region, Integer> counts = new LinkedHashMap<>();
     private final Region mainDonor;
     private final Region mainRecipient;
 
     public ReportContext(Gazetteer gazetteer, PairingRegistry pairings, List<RegionMention> titleMentions,
-                         List<List<RegionMention>> mentionsBySentence) {
+                         List<List<RegionMention>> mentionsBySentence, List<List<GroupPhrase>> groupsBySentence) {
         this.gazetteer = gazetteer;
         this.pairings = pairings;
         this.mentionsBySentence = mentionsBySentence;
+        this.groupsBySentence = groupsBySentence;
         for (RegionMention m : titleMentions) counts.merge(m.region(), 2, Integer::sum);
         for (List<RegionMention> list : mentionsBySentence) for (RegionMention m : list) counts.merge(m.region(), 1, Integer::sum);
         this.mainDonor = topProvince(Side.DONOR);
@@ -32,6 +34,9 @@ public final class ReportContext {
     }
 
     public List<RegionMention> mentions(int sentenceIndex) { return mentionsBySentence.get(sentenceIndex); }
+
+    /** Groups named without their regions' names in a sentence ("the eastern provinces"), anaphora resolved. */
+    public List<GroupPhrase> groups(int sentenceIndex) { return groupsBySentence.get(sentenceIndex); }
 
     public Optional<Region> mainDonor() { return Optional.ofNullable(mainDonor); }
 

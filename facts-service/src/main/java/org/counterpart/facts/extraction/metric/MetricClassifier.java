@@ -37,7 +37,6 @@ public final class MetricClassifier {
     private static final Cue DISPATCH = Cue.of("en", Metric.PERSONNEL_EXCHANGED);
     private static final Cue INTRO = Cue.of("en", Metric.ENTERPRISES_INTRODUCED);
     private static final Cue VILLAGE = Cue.of("en", Metric.VILLAGES_BENEFITED);
-    private static final Cue EXCHANGE = Cue.of("en", Metric.EXCHANGE_VISITS);
 
     private static final Cue CONSUME = Cue.of("en", Metric.CONSUMPTION_CNY);
     private static final Cue INVEST = Cue.of("en", Metric.INVESTMENT_CNY);
@@ -114,12 +113,24 @@ public final class MetricClassifier {
             case "VILLAGE" -> nearest(back, forward, List.of(VILLAGE));
             case "WORKER" -> Optional.of(nearest(back, forward, List.of(TRAIN)).orElse(Metric.WORKERS_TRANSFERRED));
             case "TRAINEE" -> Optional.of(Metric.PEOPLE_TRAINED);
-            case "PEOPLE" -> or(nearest(back, forward, List.of(TRAIN, JOB, LIFT, DISPATCH, BENEFIT)), () -> nearest(back, forward, List.of(HELP)));
+            case "PEOPLE" -> personnelBefore(back) && nearest(back, forward, List.of(TRAIN)).isEmpty()
+                    ? Optional.of(Metric.PERSONNEL_EXCHANGED) // "sent volunteers … for 553 person-times"
+                    : or(nearest(back, forward, List.of(TRAIN, JOB, LIFT, DISPATCH, BENEFIT)), () -> nearest(back, forward, List.of(HELP)));
             case "PERSONNEL" -> FOR_TRAINING.foundIn(forward) ? Optional.of(Metric.PEOPLE_TRAINED)
                     : nearest(back, forward, List.of(TRAIN, DISPATCH));
-            case "VISIT" -> nearest(back, text.substring(q.end(), clauseEnd), List.of(EXCHANGE));
             default -> Optional.empty();
         };
+    }
+
+    /** Whether the clause before a count of people names personnel (officials, volunteers, doctors …) as what is sent. */
+    private static boolean personnelBefore(String back) {
+        if (!DISPATCH.pattern().foundIn(back)) return false;
+        Matcher m = WORD.matcher(back);
+        while (m.find()) {
+            String w = m.group().toLowerCase(Locale.ROOT);
+            if ("PERSONNEL".equals(HEADS.get(w)) || "PERSONNEL".equals(HEADS.get(w + "s"))) return true;
+        }
+        return false;
     }
 
     private Optional<Metric> or(Optional<Metric> first, java.util.function.Supplier<Optional<Metric>> second) {
