@@ -33,6 +33,8 @@ public final class PartyResolver {
             Lexicon.pattern("zh", "context/cooperation"));
     private static final List<KeyedPattern> OTHER_GIVERS = List.of(Lexicon.pattern("en", "context/non_pairing_givers"),
             Lexicon.pattern("zh", "context/non_pairing_givers"));
+    private static final java.util.regex.Pattern HELPING = java.util.regex.Pattern.compile("(?i)(?:"
+            + Lexicon.regex("en", "context/helping") + ")\\s*$|(?:" + Lexicon.regex("zh", "context/helping") + ")$");
     private static final List<KeyedPattern> GIVING = List.of(Lexicon.pattern("en", "context/giving"),
             Lexicon.pattern("zh", "context/giving"));
 
@@ -55,9 +57,11 @@ public final class PartyResolver {
         String text = sentence.text();
         int segStart = Math.max(Math.max(text.lastIndexOf(';', from), text.lastIndexOf('；', from)), -1) + 1;
         int segEnd = firstOf(text, to);
-        List<RegionMention> all = context.mentions(sentence.index());
-        List<RegionMention> inSegment = all.stream().filter(m -> m.start() >= segStart && m.end() <= segEnd).toList();
-        if (givenByOthers(text, from, all)) return Optional.empty();
+        List<RegionMention> named = context.mentions(sentence.index());
+        List<RegionMention> inSegment = named.stream().filter(m -> m.start() >= segStart && m.end() <= segEnd).toList();
+        if (givenByOthers(text, from, named) || helpsTheEast(text, inSegment)) return Optional.empty();
+        // an eastern region that is helped elsewhere in the sentence gives nothing to this figure
+        List<RegionMention> all = named.stream().filter(m -> !helpedEastern(text, m)).toList();
         // a clause (or else the sentence) naming both sides: the parties nearest the figure
         for (List<RegionMention> scope : List.of(inSegment, all)) {
             if (NearestParties.namesBothSides(scope, pairings)) {
@@ -226,6 +230,19 @@ public final class PartyResolver {
             if (m.start() >= giver && m.end() <= figure && pairings.side(m.region()) == Side.DONOR) return false;
         }
         return true;
+    }
+
+    /** "帮助菏泽引进项目46个": a clause whose helped region is on the giving side is no East–West aid. */
+    private boolean helpsTheEast(String text, List<RegionMention> clause) {
+        for (RegionMention m : clause) if (helpedEastern(text, m)) return true;
+        return false;
+    }
+
+    private boolean helpedEastern(String text, RegionMention m) {
+        if (pairings.side(m.region()) != Side.DONOR) return false;
+        java.util.regex.Matcher h = HELPING.matcher(text);
+        h.region(Math.max(0, m.start() - 12), m.start());
+        return h.find();
     }
 
     private static int firstOf(String text, int from) {

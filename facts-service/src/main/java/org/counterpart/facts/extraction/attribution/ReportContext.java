@@ -86,13 +86,29 @@ public final class ReportContext {
         }
         if (scored.isEmpty()) return Optional.empty();
         int best = Collections.max(scored.values());
+        Region top = null;
+        for (Map.Entry<Region, Integer> e : scored.entrySet()) if (e.getValue() == best) { top = e.getKey(); break; }
         List<Region> near = new ArrayList<>();
         for (Map.Entry<Region, Integer> e : scored.entrySet()) {
             int value = e.getValue();
-            // same level as the best (scores within one level's penalty) and at least half as often named
-            if (best - value < 100 && counts.get(e.getKey()) * 2 >= countOf(scored, best)) near.add(e.getKey());
+            // same level as the best (scores within one level's penalty), at least half as often named, and paired by
+            // name in the pairing data (not only through its province), as the best is
+            if (best - value < 100 && counts.get(e.getKey()) * 2 >= countOf(scored, best)
+                    && pairedByName(e.getKey(), known, knownIsDonor, year)) near.add(e.getKey());
         }
+        if (near.size() < 2 || !near.contains(top)) return Optional.of(Named.of(top));
         return Named.of(near, gazetteer);
+    }
+
+    private boolean pairedByName(Region candidate, Named known, boolean knownIsDonor, Integer year) {
+        for (var p : pairings.all()) {
+            if (!p.activeIn(year)) continue;
+            Region mine = knownIsDonor ? p.recipient() : p.donor();
+            Region theirs = knownIsDonor ? p.donor() : p.recipient();
+            if (!mine.equals(candidate)) continue;
+            for (Region k : known.regions()) if (gazetteer.within(k, theirs) || gazetteer.within(theirs, k)) return true;
+        }
+        return false;
     }
 
     private int countOf(Map<Region, Integer> scored, int score) {

@@ -61,6 +61,8 @@ public final class MetricClassifier {
     private static final Set<String> ENTERPRISE_CLASSIFIERS = CLASSIFIERS.getOrDefault("enterprise", Set.of());
     private static final Set<String> VILLAGE_CLASSIFIERS = CLASSIFIERS.getOrDefault("village", Set.of());
     private static final KeyedPattern ZH_VILLAGE_CUE = Lexicon.pattern("zh", "metric/villages_benefited");
+    private static final KeyedPattern ZH_PERSONNEL_NOUN = Lexicon.pattern("zh", "personnel_nouns");
+    private static final KeyedPattern ZH_PEOPLE_NOUN = KeyedPattern.compile("^(?:" + Lexicon.regex("zh", "people_nouns") + ")");
 
     private static List<Cue> unitCues() {
         Map<Metric, List<String>> byMetric = new LinkedHashMap<>();
@@ -77,7 +79,7 @@ public final class MetricClassifier {
 
     /** The metric of a figure and whether only a weak cue said so ("helped 1,450 residents"). */
     public Optional<MetricReading> read(String text, Quantity q, List<Quantity> all, boolean chinese) {
-        Optional<Metric> metric = chinese ? classifyChinese(text, q) : classifyEnglish(text, q, all);
+        Optional<Metric> metric = chinese ? classifyChinese(text, q, all) : classifyEnglish(text, q, all);
         return metric.map(m -> new MetricReading(m, weakOnly.get()));
     }
 
@@ -134,10 +136,15 @@ public final class MetricClassifier {
     }
 
     private Optional<Metric> or(Optional<Metric> first, java.util.function.Supplier<Optional<Metric>> second) {
+        return or(first, second, true);
+    }
+
+    /** The first reading, else the second; a second reading that is weaker is remembered as weak. */
+    private Optional<Metric> or(Optional<Metric> first, java.util.function.Supplier<Optional<Metric>> second, boolean weaker) {
         if (first.isPresent()) return first;
-        Optional<Metric> weak = second.get();
-        weakOnly.set(weak.isPresent());
-        return weak;
+        Optional<Metric> next = second.get();
+        if (weaker) weakOnly.set(next.isPresent());
+        return next;
     }
 
     /**
@@ -227,7 +234,7 @@ public final class MetricClassifier {
 
     // ---- Chinese --------------------------------------------------------------------------------------
 
-    private Optional<Metric> classifyChinese(String text, Quantity q) {
+    private Optional<Metric> classifyChinese(String text, Quantity q, List<Quantity> all) {
         weakOnly.set(false);
         // ZH_CLAUSE_DELIM matches single characters: the last one before the figure, the first one after it
         int start = 0;
@@ -236,11 +243,27 @@ public final class MetricClassifier {
         for (int i = q.end(); i < text.length(); i++) if (ZH_DELIMITERS.indexOf(text.charAt(i)) >= 0) { end = i; break; }
         String back = text.substring(start, q.start());
         String forward = text.substring(q.end(), end);
+        // a cue far before the figure still counts when nothing nearer does and no other figure stands between
+        // (2020年度投入援助资金，其中：乐都区819万元 …; 270个帮扶项目（北京市216个 …）)
+        int previousEnd = 0;
+        for (Quantity o : all) if (o.end() <= q.start()) previousEnd = Math.max(previousEnd, o.end());
+        String farBack = text.substring(Math.min(previousEnd, start), start);
         String cls = q.classifier();
-        if (q.isMoney()) return nearest(back, forward, ZH_MONEY);
+        if (q.isMoney()) return or(nearest(back, forward, ZH_MONEY), () -> nearest(farBack, "", ZH_MONEY), false);
+        if (cls == null && ZH_PEOPLE_NOUN.foundIn(forward)) cls = "人"; // 2.3万贫困群众
         if (cls == null) return Optional.empty();
-        if (PEOPLE_CLASSIFIERS.contains(cls)) return or(nearest(back, forward, ZH_PEOPLE), () -> nearest(back, forward, ZH_WEAK_PEOPLE));
-        Optional<Metric> m = nearest(back, forward, ZH_UNITS);
+        if (PEOPLE_CLASSIFIERS.contains(cls)) {
+            Optional<Metric> said = nearest(back, forward, ZH_PEOPLE);
+            if (said.isPresent()) return said;
+            if (ZH_PERSONNEL_NOUN.foundIn(forward.length() > 8 ? forward.substring(0, 8) : forward)) {
+                return Optional.of(Metric.PERSONNEL_EXCHANGED); // 已有92名浙江干部在川
+            }
+            return or(Optional.empty(), () -> nearest(back, forward, ZH_WEAK_PEOPLE));
+        }
+        Optional<Metric> m = or(nearest(back, forward, ZH_UNITS), () -> nearest(farBack, "", ZH_UNITS), false);
+        if (m.isEmpty() && ENTERPRISE_CLASSIFIERS.contains(cls) && "家".equals(cls) && ZH_ENTERPRISE_INTRO.foundIn(back + forward)) {
+            return Optional.of(Metric.ENTERPRISES_INTRODUCED); // 目前已引进3家
+        }
         if (m.isEmpty()) return m;
         return switch (m.get()) {
             case PROJECTS, AGREEMENTS -> UNIT_CLASSIFIERS.contains(cls) ? m : Optional.empty();
