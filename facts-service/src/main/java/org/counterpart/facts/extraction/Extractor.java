@@ -90,7 +90,8 @@ public final class Extractor {
             RegionMatcher.Found found = regions.findAll(s.text(), Set.of(), RegionMatcher.NO_COUNTIES);
             firstPass.add(found);
             for (RegionMention m : found.mentions()) {
-                provinces.add(m.region().provinceCode());
+                // a homonym's first reading (Yulin of Guangxi or of Shaanxi?) is a guess: it must not vote for its province
+                if (!homonym(s.text(), m)) provinces.add(m.region().provinceCode());
                 if (m.region().isCounty()) counties.add(m.region());
             }
         }
@@ -193,6 +194,15 @@ public final class Extractor {
 
     private static boolean isMoney(ExtractedFact f) {
         return "CNY".equals(f.unit()) || "USD".equals(f.unit());
+    }
+
+    /** Whether the name a mention was read from names several regions of the same level. */
+    private boolean homonym(String text, RegionMention m) {
+        String surface = text.substring(m.start(), m.end());
+        List<Region> candidates = new ArrayList<>(gazetteer.english(Gazetteer.key(surface)));
+        candidates.addAll(gazetteer.english(Gazetteer.key(m.region().name())));
+        candidates.addAll(gazetteer.chinese(surface));
+        return candidates.stream().filter(r -> r.depth() == m.region().depth()).map(Region::code).distinct().count() > 1;
     }
 
     private static boolean isChinese(ReportText report, Sentence s) {

@@ -43,6 +43,10 @@ public final class MetricClassifier {
     private static final Cue FUNDS = Cue.of("en", Metric.FUNDS_CNY);
     private static final Pattern INVEST_WORD = Regexes.compile("(?i)\\binvest");
     private static final KeyedPattern COMPANY_SUBJECT = Lexicon.pattern("en", "context/company_subject");
+    private static final KeyedPattern VALUED_PROJECTS = KeyedPattern.compile("(?i)(?:" + Lexicon.regex("en", "context/valued_projects") + ")\\s*$");
+    private static final KeyedPattern AID_PROJECTS = Lexicon.pattern("en", "context/aid_projects");
+    private static final Pattern PERSONNEL_MODIFIER = Pattern.compile(Lexicon.regex("en", "context/personnel_modifiers"), Pattern.CASE_INSENSITIVE);
+    private static final KeyedPattern INTO_JOBS = Lexicon.pattern("en", "context/into_jobs");
 
     // ---- Chinese --------------------------------------------------------------------------------------
     private static final List<Cue> ZH_MONEY = List.of(Cue.of("zh", Metric.CONSUMPTION_CNY), Cue.of("zh", Metric.INVESTMENT_CNY),
@@ -96,6 +100,12 @@ public final class MetricClassifier {
         String back = text.substring(clauseStart, q.start());
         String forward = text.substring(q.end(), Math.min(clauseEnd, Math.max(nextQ, q.end())));
         if (q.isMoney()) {
+            Matcher valued = VALUED_PROJECTS.matcher(back);
+            if (VALUED_PROJECTS.mayMatch(back) && valued.find()) {
+                // "309 aid projects with investment of …" are aid funds; "429 projects worth …" are investment
+                String projects = text.substring(clauseStart, clauseStart + valued.start() + 8);
+                return Optional.of(AID_PROJECTS.foundIn(projects) ? Metric.FUNDS_CNY : Metric.INVESTMENT_CNY);
+            }
             Optional<Metric> m = nearest(back, forward, List.of(CONSUME, INVEST, FUNDS));
             if (m.isPresent() && m.get() == Metric.FUNDS_CNY && COMPANY_SUBJECT.foundIn(back)
                     && INVEST_WORD.matcher(back + forward).find()) {
@@ -113,15 +123,33 @@ public final class MetricClassifier {
             case "AGREEMENT" -> Optional.of(Metric.AGREEMENTS);
             case "ENTERPRISE" -> nearest(back, forward, List.of(INTRO)).map(m -> Metric.ENTERPRISES_INTRODUCED);
             case "VILLAGE" -> nearest(back, forward, List.of(VILLAGE));
-            case "WORKER" -> Optional.of(nearest(back, forward, List.of(TRAIN)).orElse(Metric.WORKERS_TRANSFERRED));
+            case "WORKER" -> personnelModifier(text, q.end())
+                    ? (FOR_TRAINING.foundIn(forward) ? Optional.of(Metric.PEOPLE_TRAINED) : nearest(back, forward, List.of(TRAIN, DISPATCH)))
+                    : Optional.of(nearest(back, forward, List.of(TRAIN)).orElse(Metric.WORKERS_TRANSFERRED));
             case "TRAINEE" -> Optional.of(Metric.PEOPLE_TRAINED);
             case "PEOPLE" -> personnelBefore(back) && nearest(back, forward, List.of(TRAIN)).isEmpty()
                     ? Optional.of(Metric.PERSONNEL_EXCHANGED) // "sent volunteers … for 553 person-times"
-                    : or(nearest(back, forward, List.of(TRAIN, JOB, LIFT, DISPATCH, BENEFIT)), () -> nearest(back, forward, List.of(HELP)));
+                    : or(nearest(back, forward, List.of(TRAIN, JOB, LIFT, DISPATCH, BENEFIT)), () -> helped(back, text.substring(q.end())));
             case "PERSONNEL" -> FOR_TRAINING.foundIn(forward) ? Optional.of(Metric.PEOPLE_TRAINED)
                     : nearest(back, forward, List.of(TRAIN, DISPATCH));
             default -> Optional.empty();
         };
+    }
+
+    /** "helped 2,000 villagers in Zhenxiong, a county …, find jobs": help into work, said later in the sentence. */
+    private static Optional<Metric> helped(String back, String rest) {
+        Optional<Metric> help = nearest(back, "", List.of(HELP));
+        if (help.isPresent() && INTO_JOBS.foundIn(rest.length() > 200 ? rest.substring(0, 200) : rest)) {
+            return Optional.of(Metric.WORKERS_TRANSFERRED);
+        }
+        return help;
+    }
+
+    /** Whether "workers" after the figure are personnel: "29 medical workers", "skilled workers". */
+    private static boolean personnelModifier(String text, int from) {
+        Matcher m = WORD.matcher(text);
+        m.region(from, Math.min(text.length(), from + 40));
+        return m.find() && PERSONNEL_MODIFIER.matcher(m.group()).matches();
     }
 
     /** Whether the clause before a count of people names personnel (officials, volunteers, doctors …) as what is sent. */
