@@ -38,9 +38,20 @@ public record Pair(Party donor, Party recipient) {
         return donor.identity() + " -> " + recipient.identity();
     }
 
-    /** True when this pair's work includes all of {@code other}'s: each side covers the other's side. */
+    /**
+     * True when this pair's work includes all of {@code other}'s: each side covers the other's side. A pair with a
+     * group of unknown members on a side covers only itself: nobody can say whose work its figures hold, so it
+     * stands alone at the top.
+     */
     public boolean covers(Pair other) {
+        if (hasGroupOfUnknownMembers() || other.hasGroupOfUnknownMembers()) {
+            return identity().equals(other.identity());
+        }
         return donor.covers(other.donor) && recipient.covers(other.recipient);
+    }
+
+    private boolean hasGroupOfUnknownMembers() {
+        return donor.regions().isEmpty() || recipient.regions().isEmpty();
     }
 
     /** Covers it and is more: a pair can only roll up into a pair that strictly covers it, so there are no cycles. */
