@@ -21,11 +21,12 @@ const PROVINCES = [['11', 'Beijing'], ['12', 'Tianjin'], ['13', 'Hebei'], ['14',
 const REASONS = {
   overlapped: 'overlaps claims that add up to more', duplicate: 'same claim as another (listed among its sources)',
   conflict: 'disagrees with a preferred claim for the same period', plan: 'a plan, not work done',
-  child_pairs_larger: 'the pairs below add up to more'
+  child_pairs_larger: 'the pairs below add up to more',
+  part: 'a part of a total the same report states: that total counts, the part is not added to it'
 };
 const COLOURS = { funds_cny: '#c2410c', projects: '#0f766e', workers_transferred: '#1d4ed8' };
 
-const state = { metric: 'funds_cny', province: '', year: '', sort: { key: 'funds_cny', dir: -1 }, pairs: [], drill: null };
+const state = { metric: 'funds_cny', province: '', year: '', low: false, sort: { key: 'funds_cny', dir: -1 }, pairs: [], drill: null };
 const charts = {};
 
 // ---------- numbers ----------
@@ -68,8 +69,12 @@ function query(params) {
   return text ? `?${text}` : '';
 }
 
+function confidenceParam() {
+  return state.low ? 'low' : '';
+}
+
 function filterParams() {
-  return { province: state.province, fromYear: state.year, toYear: state.year };
+  return { province: state.province, fromYear: state.year, toYear: state.year, minConfidence: confidenceParam() };
 }
 
 async function getJson(url) {
@@ -106,6 +111,29 @@ function setStatus(text, isError) {
   const status = document.getElementById('status');
   status.textContent = text;
   status.classList.toggle('error', Boolean(isError));
+}
+
+// ---------- parties ----------
+
+/** A group with known members is written as its members: "Shanghai + Guangdong"; anything else by its name. */
+function partyLabel(name, members) {
+  return members && members.length ? members.map(m => m.name).join(' + ') : name;
+}
+
+/** "Shanghai + Guangdong → Yunnan", for any row that has donor, recipient and their members. */
+function pairLabel(row) {
+  return `${partyLabel(row.donor, row.donorMembers)} → ${partyLabel(row.recipient, row.recipientMembers)}`;
+}
+
+/** 'group "Shanghai and Guangdong": Shanghai, Guangdong' per group side, or '' when neither side is a group. */
+function membersText(row) {
+  const sides = [[row.donor, row.donorMembers, row.donorMembersInferred],
+    [row.recipient, row.recipientMembers, row.recipientMembersInferred]];
+  return sides.filter(([, members]) => Array.isArray(members))
+    .map(([name, members, inferred]) => `group “${name}”: `
+      + (members.length ? members.map(m => m.code ? `${m.name} (${m.code})` : m.name).join(', ') : 'members not named')
+      + (inferred ? ' (members from pairing data)' : ''))
+    .join(' · ');
 }
 
 // ---------- headlines ----------
@@ -159,7 +187,7 @@ function drawChart(id, labels, values, horizontal, unit, onClick) {
 
 function renderPairChart(rows) {
   const top = rows.slice(0, 10);
-  drawChart('by-pair', top.map(r => `${r.donor} → ${r.recipient}`), top.map(r => Number(r.total)), true,
+  drawChart('by-pair', top.map(pairLabel), top.map(r => Number(r.total)), true,
     top.length ? top[0].unit : '', index => openDrill(top[index].donor, top[index].recipient, state.metric));
 }
 
@@ -172,7 +200,7 @@ function renderYearChart(figures) {
 // ---------- pairs table ----------
 
 function sortValue(pair, key) {
-  if (key === 'pair') return `${pair.donor} → ${pair.recipient}`.toLowerCase();
+  if (key === 'pair') return pairLabel(pair).toLowerCase();
   if (key === 'level') return pair.level;
   if (key === 'claimCount') return pair.claimCount;
   if (key === 'lastUpdated') return pair.lastUpdated || '';
@@ -210,7 +238,9 @@ function renderPairs() {
     const tr = el('tr', { className: pair.derived ? 'derived' : '' });
     tr.dataset.donor = pair.donor;
     tr.dataset.recipient = pair.recipient;
-    const name = el('td', {}, el('span', { className: 'pair-name', text: `${pair.donor} → ${pair.recipient}` }));
+    const name = el('td', {}, el('span', { className: 'pair-name', text: pairLabel(pair) }));
+    const members = membersText(pair);
+    if (members) name.append(el('span', { className: 'members', text: members }));
     if (pair.conflictCount > 0) name.append(el('span', { className: 'flag', text: '⚠', title: `${plural(pair.conflictCount, 'conflict')} among its claims` }));
     if (pair.parent) name.append(el('span', { className: 'code', text: `in ${pair.parent}` }));
     tr.append(
@@ -253,9 +283,17 @@ function claimItem(claim, unit) {
     el('span', { className: 'claim-value', text: readable(claim.value, unit) }),
     claim.reason ? el('span', { className: `badge ${claim.reason}`, text: claim.reason.replaceAll('_', ' '), title: REASONS[claim.reason] || '' })
       : (claim.conflicted ? el('span', { className: 'badge conflict', text: 'conflict: kept', title: 'Other claims for the same period disagree; this one is preferred' }) : null));
+  const confidence = claim.confidence || 'high';
+  if (confidence !== 'high') {
+    head.append(el('span', { className: `badge confidence-${confidence}`, text: `${confidence} confidence`,
+      title: (claim.confidenceReasons || []).join(', ') || 'no reason given' }));
+  }
   const meta = el('div', { className: 'claim-meta',
     text: `${claim.donor} → ${claim.recipient} · ${spanText(claim)} · ${claim.qualifier.replaceAll('_', ' ')} · ${plural(claim.sources.length, 'source')}` });
-  const item = el('li', { className: 'claim' }, head, meta);
+  const reasons = (claim.confidenceReasons || []).map(r => r.replaceAll('_', ' ')).join(', ');
+  const trust = el('div', { className: 'claim-meta', text: `confidence: ${confidence}${reasons ? ` (${reasons})` : ''}`
+    + (claim.partOf ? ` · part of a stated total (fact ${claim.partOf.slice(0, 8)}…)` : '') });
+  const item = el('li', { className: 'claim' }, head, meta, trust);
   for (const source of claim.sources) {
     const evidence = el('blockquote', { className: 'evidence', text: source.evidence || '(no evidence sentence)' });
     const wrapper = el('div', { className: 'source' }, evidence);
@@ -276,14 +314,15 @@ async function openDrill(donor, recipient, metric) {
   const panel = document.getElementById('drill');
   state.drill = { donor, recipient, metric };
   const url = `/totals/${encodeURIComponent(donor)}/${encodeURIComponent(recipient)}/${encodeURIComponent(metric)}`
-    + query({ fromYear: state.year, toYear: state.year });
+    + query({ fromYear: state.year, toYear: state.year, minConfidence: confidenceParam() });
   try {
     const detail = await getJson(url);
     panel.querySelector('[data-role="metric"]').textContent = METRICS[metric] || metric;
-    panel.querySelector('[data-role="pair"]').textContent = `${detail.donor} → ${detail.recipient}`;
+    panel.querySelector('[data-role="pair"]').textContent = pairLabel(detail);
+    panel.querySelector('[data-role="members"]').textContent = membersText(detail);
     panel.querySelector('[data-role="total"]').textContent = readable(detail.total, detail.unit);
     const why = detail.fromChildPairs
-      ? `The sum of ${plural(detail.childPairs.length, 'pair')} below it (${detail.childPairs.map(c => `${c.donor} → ${c.recipient}`).join(', ')}), `
+      ? `The sum of ${plural(detail.childPairs.length, 'pair')} below it (${detail.childPairs.map(pairLabel).join(', ')}), `
         + `larger than its own claims (${readable(detail.ownTotal, detail.unit)}).`
       : `The largest sum of its claims whose periods do not overlap`
         + (detail.childPairs.length ? `; the pairs below it add up to only ${readable(detail.childPairsTotal, detail.unit)}.` : '.');
@@ -313,7 +352,7 @@ async function refresh() {
     const [grand, rows, years, pairs] = await Promise.all([
       getJson(`/totals/grand${query(filters)}`),
       getJson(`/totals${query({ ...filters, metric: state.metric })}`),
-      getJson(`/timeseries${query({ province: state.province, metric: state.metric })}`),
+      getJson(`/timeseries${query({ province: state.province, metric: state.metric, minConfidence: confidenceParam() })}`),
       getJson(`/pairs${query(filters)}`)]);
     renderHeadlines(grand);
     renderPairChart(rows);
@@ -374,6 +413,7 @@ function setUp() {
   metric.addEventListener('change', () => { state.metric = metric.value; refresh(); });
   province.addEventListener('change', () => { state.province = province.value; refresh(); });
   document.getElementById('year').addEventListener('change', event => { state.year = event.target.value; refresh(); });
+  document.getElementById('low-confidence').addEventListener('change', event => { state.low = event.target.checked; refresh(); });
   for (const card of document.querySelectorAll('.headline')) {
     card.addEventListener('click', () => { state.metric = card.dataset.metric; metric.value = state.metric; refresh(); });
   }

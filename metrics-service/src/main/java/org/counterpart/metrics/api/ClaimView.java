@@ -26,9 +26,15 @@ public record ClaimView(
         @Schema(description = "Last day the claim covers; absent: not stated (open)") LocalDate spanEnd,
         @Schema(description = "Whether the total adds this claim up") boolean used,
         @Schema(description = "Why not, when unused",
-                enumeration = {"overlapped", "duplicate", "conflict", "plan", "child_pairs_larger"}) String reason,
+                enumeration = {"overlapped", "duplicate", "conflict", "plan", "child_pairs_larger", "part"}) String reason,
         @Schema(description = "For a duplicate or conflict: the claim preferred to it") String insteadOf,
         @Schema(description = "True when claims for the same span disagree (kept and flagged, never averaged)")
         boolean conflicted,
+        @Schema(description = "How far the counted statement can be trusted unchecked; facts that do not say are high",
+                enumeration = {"high", "medium", "low"}) String confidence,
+        @Schema(description = "Short codes saying why the confidence is not high, e.g. party_from_context")
+        List<String> confidenceReasons,
+        @Schema(description = "For a part of a stated total: the fact id of that total (same report); a part is never "
+                + "added to its whole") String partOf,
         List<SourceView> sources) {
 }

@@ -57,6 +57,7 @@ public class ClaimViews {
                 claim.metric(), claim.value(), claim.unit(), claim.qualifier().code(), claim.basis().code(),
                 claim.periodStart(), claim.periodEnd(), claim.asOf(), claim.span().start(), claim.span().end(),
                 used, unused == null ? null : unused.reason().code(), insteadOf, conflicted,
+                claim.confidence().code(), claim.reasons(), claim.partOf(),
                 distinct.sources().stream().map(this::source).toList());
     }
 

@@ -39,20 +39,27 @@ final class Csv {
     }
 
     static String totals(List<TotalRow> rows) {
-        Csv csv = new Csv().row("donor", "donorCode", "recipient", "recipientCode", "level", "metric", "unit", "total", "claimCount");
+        Csv csv = new Csv().row("donor", "donorCode", "recipient", "recipientCode", "level", "metric", "unit", "total",
+                "claimCount", "donorMembers", "recipientMembers");
         rows.forEach(r -> csv.row(r.donor(), r.donorCode(), r.recipient(), r.recipientCode(), r.level(), r.metric(),
-                r.unit(), r.total().toPlainString(), r.claimCount()));
+                r.unit(), r.total().toPlainString(), r.claimCount(), names(r.donorMembers()), names(r.recipientMembers())));
         return csv.toString();
+    }
+
+    /** A group's members in one cell: "Shanghai; Guangdong"; empty for a region. */
+    private static String names(List<MemberView> members) {
+        return members == null ? null : members.stream().map(MemberView::name).collect(Collectors.joining("; "));
     }
 
     /** One line per source of each claim, so that every evidence sentence is in the file. */
     static String claims(List<ClaimView> claims) {
         Csv csv = new Csv().row("claimId", "donor", "recipient", "metric", "value", "unit", "qualifier", "basis",
-                "periodStart", "periodEnd", "asOf", "used", "reason", "insteadOf", "conflicted", "reportId", "factId",
-                "evidence", "factsUrl");
+                "periodStart", "periodEnd", "asOf", "used", "reason", "insteadOf", "conflicted", "confidence",
+                "confidenceReasons", "partOf", "reportId", "factId", "evidence", "factsUrl");
         claims.forEach(c -> c.sources().forEach(s -> csv.row(c.id(), c.donor(), c.recipient(), c.metric(),
                 c.value().toPlainString(), c.unit(), c.qualifier(), c.basis(), c.periodStart(), c.periodEnd(), c.asOf(),
-                c.used(), c.reason(), c.insteadOf(), c.conflicted(), s.reportId(), s.factId(), s.evidence(), s.factsUrl())));
+                c.used(), c.reason(), c.insteadOf(), c.conflicted(), c.confidence(),
+                String.join("; ", c.confidenceReasons()), c.partOf(), s.reportId(), s.factId(), s.evidence(), s.factsUrl())));
         return csv.toString();
     }
 }

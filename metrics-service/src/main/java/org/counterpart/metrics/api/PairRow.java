@@ -2,8 +2,10 @@ package org.counterpart.metrics.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One line of GET /pairs. */
@@ -11,6 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PairRow(
         String donor, String donorCode, String recipient, String recipientCode,
         @Schema(enumeration = {"province", "prefecture", "county", "group"}) String level,
+        @Schema(description = "For a group donor, its members; absent for a region")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<MemberView> donorMembers,
+        @Schema(description = "For a group donor: members taken from pairing data rather than named in the text")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean donorMembersInferred,
+        @Schema(description = "For a group recipient, its members; absent for a region")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<MemberView> recipientMembers,
+        @Schema(description = "For a group recipient: members taken from pairing data")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean recipientMembersInferred,
         @Schema(description = "The pair it rolls up into, e.g. Guangdong -> Guangxi; null at the top") String parent,
         @Schema(description = "Total per metric code; the headline metrics are funds_cny, projects, workers_transferred")
         Map<String, BigDecimal> totals,

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,9 +50,10 @@ public class PairsResource {
     public List<PairRow> pairs(@QueryParam("metric") String metric, @QueryParam("donor") String donor,
                                @QueryParam("recipient") String recipient, @QueryParam("level") String level,
                                @QueryParam("province") String province, @QueryParam("fromYear") String fromYear,
-                               @QueryParam("toYear") String toYear) {
-        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, null);
-        Map<String, List<Total>> byPair = currentTotals.totals(query.years()).stream()
+                               @QueryParam("toYear") String toYear,
+                               @Parameter(description = TotalsQuery.MIN_CONFIDENCE) @QueryParam("minConfidence") String minConfidence) {
+        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, minConfidence, null);
+        Map<String, List<Total>> byPair = currentTotals.totals(query.scope()).stream()
                 .filter(query::matchesPair)
                 .collect(Collectors.groupingBy(total -> total.pair().identity(), LinkedHashMap::new, Collectors.toList()));
         List<PairRow> rows = new ArrayList<>();
@@ -74,6 +76,8 @@ public class PairsResource {
                 .forEach(total -> byMetric.putIfAbsent(total.metric(), total.total()));
         return new PairRow(first.pair().donor().name(), first.pair().donor().code(),
                 first.pair().recipient().name(), first.pair().recipient().code(), first.pair().level(),
+                MemberView.of(first.pair().donor()), MemberView.inferred(first.pair().donor()),
+                MemberView.of(first.pair().recipient()), MemberView.inferred(first.pair().recipient()),
                 first.parent() == null ? null : first.parent().donor().name() + " → " + first.parent().recipient().name(),
                 byMetric,
                 totals.stream().mapToInt(Total::claimCount).sum(),

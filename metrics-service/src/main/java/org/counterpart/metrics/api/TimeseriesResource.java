@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,12 +45,14 @@ public class TimeseriesResource {
     public List<YearFigure> timeseries(@QueryParam("metric") String metric, @QueryParam("donor") String donor,
                                        @QueryParam("recipient") String recipient, @QueryParam("level") String level,
                                        @QueryParam("province") String province, @QueryParam("fromYear") String fromYear,
-                                       @QueryParam("toYear") String toYear) {
-        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, null);
+                                       @QueryParam("toYear") String toYear,
+                                       @Parameter(description = TotalsQuery.MIN_CONFIDENCE)
+                                       @QueryParam("minConfidence") String minConfidence) {
+        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, minConfidence, null);
         String code = query.metric().orElseThrow(() -> new InvalidQueryException(
                 List.of(new Problem.InvalidParam("metric", "required"))));
         List<YearFigure> figures = new ArrayList<>();
-        currentTotals.totalsPerYear(code).forEach((year, totals) -> {
+        currentTotals.totalsPerYear(code, query.minConfidence()).forEach((year, totals) -> {
             if (!inRange(year, query)) {
                 return;
             }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.counterpart.metrics.totals.Total;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,13 +12,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "TotalDetail", description = "One total with its claims, used and unused, and their sources")
 public record TotalDetail(
         String donor, String donorCode, String recipient, String recipientCode, String level,
+        @Schema(description = "For a group donor, its members; absent for a region")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<MemberView> donorMembers,
+        @Schema(description = "For a group donor: members taken from pairing data rather than named in the text")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean donorMembersInferred,
+        @Schema(description = "For a group recipient, its members; absent for a region")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<MemberView> recipientMembers,
+        @Schema(description = "For a group recipient: members taken from pairing data")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean recipientMembersInferred,
         String metric, String unit,
         @Schema(description = "The total: the larger of ownTotal and childPairsTotal") BigDecimal total,
         int claimCount,
         @Schema(description = "Largest sum of the pair's own non-overlapping claims") BigDecimal ownTotal,
         @Schema(description = "Sum of the child pairs' totals (rule 4); 0 without child pairs") BigDecimal childPairsTotal,
         @Schema(description = "True when the child pairs' sum is the total") boolean fromChildPairs,
-        @Schema(description = "The pairs one level down that roll up into this one") List<TotalRow> childPairs,
+        @Schema(description = "The pairs one level down that roll up into this one; for a group pair, its members' pairs") List<TotalRow> childPairs,
         @Schema(description = "The pair this one rolls up into; null at the top") TotalRow parent,
         @Schema(description = "Number of conflicts (claims for one span that disagree)") int conflictCount,
         @Schema(description = "Reports whose claims are added up") int reportCount,
@@ -28,6 +37,8 @@ public record TotalDetail(
     static TotalDetail of(Total total, Total parent, ClaimViews views) {
         return new TotalDetail(total.pair().donor().name(), total.pair().donor().code(),
                 total.pair().recipient().name(), total.pair().recipient().code(), total.pair().level(),
+                MemberView.of(total.pair().donor()), MemberView.inferred(total.pair().donor()),
+                MemberView.of(total.pair().recipient()), MemberView.inferred(total.pair().recipient()),
                 total.metric(), total.unit(), total.total(), total.claimCount(), total.own().total(),
                 total.childPairsTotal(), total.fromChildPairs(),
                 total.childPairs().stream().map(TotalRow::of).toList(),

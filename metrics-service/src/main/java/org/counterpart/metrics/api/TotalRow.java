@@ -19,8 +19,17 @@ public record TotalRow(
         int claimCount,
         @Schema(description = "Donor's GB/T 2260 code; null for a group", example = "210200") String donorCode,
         @Schema(description = "Recipient's GB/T 2260 code; null for a group", example = "520200") String recipientCode,
-        @Schema(description = "The pair's level: the lower of its sides'",
+        @Schema(description = "The pair's level: group when a side is a group, else the lower of its sides'",
                 enumeration = {"province", "prefecture", "county", "group"}) String level,
+        @Schema(description = "For a group donor, its members (empty when the report named the group only); "
+                + "absent for a region. A group is never split: its row is the group's own")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<MemberView> donorMembers,
+        @Schema(description = "For a group donor: members taken from pairing data rather than named in the text")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean donorMembersInferred,
+        @Schema(description = "For a group recipient, its members; absent for a region")
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<MemberView> recipientMembers,
+        @Schema(description = "For a group recipient: members taken from pairing data")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean recipientMembersInferred,
         @Schema(description = "The claims, with ?expand=claims: used ones first")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ClaimView> claims) {
 
@@ -31,6 +40,8 @@ public record TotalRow(
     static TotalRow of(Total total, List<ClaimView> claims) {
         return new TotalRow(total.pair().donor().name(), total.pair().recipient().name(), total.metric(),
                 total.unit(), total.total(), total.claimCount(), total.pair().donor().code(),
-                total.pair().recipient().code(), total.pair().level(), claims);
+                total.pair().recipient().code(), total.pair().level(),
+                MemberView.of(total.pair().donor()), MemberView.inferred(total.pair().donor()),
+                MemberView.of(total.pair().recipient()), MemberView.inferred(total.pair().recipient()), claims);
     }
 }

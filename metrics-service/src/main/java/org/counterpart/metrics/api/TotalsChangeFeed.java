@@ -24,9 +24,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.counterpart.metrics.projection.CurrentTotals;
 import org.counterpart.metrics.projection.FactsApplied;
+import org.counterpart.metrics.totals.ClaimScope;
 import org.counterpart.metrics.totals.Pair;
 import org.counterpart.metrics.totals.Total;
-import org.counterpart.metrics.totals.YearRange;
 import org.jboss.logging.Logger;
 
 /**
@@ -97,7 +97,7 @@ public class TotalsChangeFeed {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            List<Total> all = totals.totals(YearRange.ALL);
+            List<Total> all = totals.totals(ClaimScope.DEFAULT);
             List<TotalRow> changed = all.stream()
                     .filter(total -> pairs == null || affected(total, pairs, all))
                     .sorted(TotalsQuery.ORDER)

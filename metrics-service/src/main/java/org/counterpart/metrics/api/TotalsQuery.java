@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.counterpart.metrics.totals.ClaimScope;
+import org.counterpart.metrics.totals.Confidence;
 import org.counterpart.metrics.totals.MetricVocabulary;
 import org.counterpart.metrics.totals.Regions;
 import org.counterpart.metrics.totals.Total;
@@ -21,15 +23,20 @@ import org.counterpart.metrics.totals.YearRange;
  * @param level     the pair's level: province, prefecture, county or group
  * @param province  two-digit prefix of a province that the donor or the recipient lies in
  * @param years     calendar years the claims must lie within
+ * @param minConfidence the least confidence of the facts taken in: high and medium unless asked otherwise
  * @param expand    whether rows carry their claims
  */
 public record TotalsQuery(Optional<String> metric, Optional<String> donor, Optional<String> recipient,
-                          Optional<String> level, Optional<String> province, YearRange years, boolean expand) {
+                          Optional<String> level, Optional<String> province, YearRange years, Confidence minConfidence,
+                          boolean expand) {
 
     static final int MAX_NAME_LENGTH = 200;
     static final int FIRST_YEAR = 1949;
     static final int LAST_YEAR = 2100;
     static final Set<String> LEVELS = Set.of("province", "prefecture", "county", "group");
+    /** The parameter's description in the OpenAPI document, the same on every endpoint that takes it. */
+    static final String MIN_CONFIDENCE = "Least confidence of the facts counted: high, medium (the default: high "
+            + "and medium facts count) or low (every fact)";
 
     /** By metric, then the largest total first; names break ties so that the order is stable. */
     static final Comparator<Total> ORDER = Comparator
@@ -44,9 +51,15 @@ public record TotalsQuery(Optional<String> metric, Optional<String> donor, Optio
         return of(metric, donor, recipient, null, null, null, null, null);
     }
 
-    /** @throws InvalidQueryException listing every refused parameter, not just the first */
+    /** The filters without minConfidence: the default confidence. */
     public static TotalsQuery of(String metric, String donor, String recipient, String level, String province,
                                  String fromYear, String toYear, String expand) {
+        return of(metric, donor, recipient, level, province, fromYear, toYear, null, expand);
+    }
+
+    /** @throws InvalidQueryException listing every refused parameter, not just the first */
+    public static TotalsQuery of(String metric, String donor, String recipient, String level, String province,
+                                 String fromYear, String toYear, String minConfidence, String expand) {
         List<Problem.InvalidParam> invalid = new ArrayList<>();
         Optional<String> metricCode = present(metric).map(value -> value.toLowerCase(Locale.ROOT));
         metricCode.filter(code -> !MetricVocabulary.isKnown(code)).ifPresent(code -> invalid.add(
@@ -69,6 +82,7 @@ public record TotalsQuery(Optional<String> metric, Optional<String> donor, Optio
         if (from != null && to != null && from > to) {
             invalid.add(new Problem.InvalidParam("toYear", "before fromYear"));
         }
+        Confidence least = confidence(minConfidence, invalid);
         Optional<String> expandValue = present(expand);
         expandValue.filter(value -> !value.equals("claims")).ifPresent(value -> invalid.add(
                 new Problem.InvalidParam("expand", "only \"claims\" can be expanded")));
@@ -76,7 +90,12 @@ public record TotalsQuery(Optional<String> metric, Optional<String> donor, Optio
             throw new InvalidQueryException(invalid);
         }
         return new TotalsQuery(metricCode, present(donor), present(recipient), levelCode, provincePrefix,
-                new YearRange(from, to), expandValue.isPresent());
+                new YearRange(from, to), least, expandValue.isPresent());
+    }
+
+    /** The claims the totals are computed over. */
+    public ClaimScope scope() {
+        return new ClaimScope(years, minConfidence);
     }
 
     public boolean matches(Total total) {
@@ -116,6 +135,19 @@ public record TotalsQuery(Optional<String> metric, Optional<String> donor, Optio
         }
         invalid.add(new Problem.InvalidParam(param, "a year between " + FIRST_YEAR + " and " + LAST_YEAR));
         return null;
+    }
+
+    private static Confidence confidence(String value, List<Problem.InvalidParam> invalid) {
+        Optional<String> text = present(value).map(code -> code.toLowerCase(Locale.ROOT));
+        if (text.isEmpty()) {
+            return Confidence.COUNTED_BY_DEFAULT;
+        }
+        try {
+            return Confidence.fromCode(text.get());
+        } catch (IllegalArgumentException e) {
+            invalid.add(new Problem.InvalidParam("minConfidence", "use high, medium or low (low takes in every fact)"));
+            return Confidence.COUNTED_BY_DEFAULT;
+        }
     }
 
     static Optional<String> present(String value) {

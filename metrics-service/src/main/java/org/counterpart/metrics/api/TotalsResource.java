@@ -46,8 +46,11 @@ public class TotalsResource {
             description = "Plans never count; the same claim from several reports counts once; of claims whose time "
                     + "spans overlap only the largest non-overlapping sum counts; a parent pair totals the larger of "
                     + "its own claims and its child pairs. Parent pairs that no report names (Guangdong -> Guangxi "
-                    + "over Shenzhen -> Baise) are rows too. With fromYear/toYear only claims lying wholly within "
-                    + "those years count. Sorted by metric, then largest total first. Also as CSV (Accept: text/csv).")
+                    + "over Shenzhen -> Baise) are rows too. A group party (Shanghai and Guangdong) is never split: "
+                    + "its pair is a row of its own, with its members, and the parent of its members' pairs. A part "
+                    + "of a stated total is never added to it. With fromYear/toYear only claims lying wholly within "
+                    + "those years count; by default only high- and medium-confidence facts count (minConfidence). "
+                    + "Sorted by metric, then largest total first. Also as CSV (Accept: text/csv).")
     @APIResponse(responseCode = "200", description = "The matching totals, possibly none",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = TotalRow.class)),
@@ -64,8 +67,9 @@ public class TotalsResource {
             @QueryParam("province") String province,
             @Parameter(description = "First year, e.g. 2016") @QueryParam("fromYear") String fromYear,
             @Parameter(description = "Last year, e.g. 2020") @QueryParam("toYear") String toYear,
+            @Parameter(description = TotalsQuery.MIN_CONFIDENCE) @QueryParam("minConfidence") String minConfidence,
             @Parameter(description = "\"claims\" to list each total's claims, used and unused") @QueryParam("expand") String expand) {
-        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, expand);
+        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, minConfidence, expand);
         return rows(query);
     }
 
@@ -75,8 +79,9 @@ public class TotalsResource {
     public String totalsAsCsv(@QueryParam("metric") String metric, @QueryParam("donor") String donor,
                               @QueryParam("recipient") String recipient, @QueryParam("level") String level,
                               @QueryParam("province") String province, @QueryParam("fromYear") String fromYear,
-                              @QueryParam("toYear") String toYear, @QueryParam("expand") String expand) {
-        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, expand);
+                              @QueryParam("toYear") String toYear, @QueryParam("minConfidence") String minConfidence,
+                              @QueryParam("expand") String expand) {
+        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, minConfidence, expand);
         List<TotalRow> rows = rows(query);
         return query.expand()
                 ? Csv.claims(rows.stream().flatMap(row -> row.claims().stream()).toList())
@@ -84,7 +89,7 @@ public class TotalsResource {
     }
 
     private List<TotalRow> rows(TotalsQuery query) {
-        return currentTotals.totals(query.years()).stream()
+        return currentTotals.totals(query.scope()).stream()
                 .filter(query::matches)
                 .sorted(TotalsQuery.ORDER)
                 .map(total -> TotalRow.of(total, query.expand() ? claimViews.all(total) : null))
@@ -96,8 +101,8 @@ public class TotalsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One total with the claims it used and did not use, and their sources",
             description = "Each claim lists every report stating it, with the evidence sentence and a link to the fact "
-                    + "in facts-service. Unused claims carry a reason: overlapped, duplicate, conflict, plan or "
-                    + "child_pairs_larger. Also as CSV of claims (Accept: text/csv).")
+                    + "in facts-service, and its confidence with the reasons. Unused claims carry a reason: overlapped, "
+                    + "duplicate, conflict, plan, child_pairs_larger or part. Also as CSV of claims (Accept: text/csv).")
     @APIResponse(responseCode = "200", description = "The total",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TotalDetail.class)),
                     @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
@@ -110,9 +115,10 @@ public class TotalsResource {
             @Parameter(description = "Recipient name or code") @PathParam("recipient") String recipient,
             @Parameter(description = "Metric code") @PathParam("metric") String metric,
             @Parameter(description = "First year") @QueryParam("fromYear") String fromYear,
-            @Parameter(description = "Last year") @QueryParam("toYear") String toYear) {
-        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, null, null, fromYear, toYear, null);
-        List<Total> all = currentTotals.totals(query.years());
+            @Parameter(description = "Last year") @QueryParam("toYear") String toYear,
+            @Parameter(description = TotalsQuery.MIN_CONFIDENCE) @QueryParam("minConfidence") String minConfidence) {
+        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, null, null, fromYear, toYear, minConfidence, null);
+        List<Total> all = currentTotals.totals(query.scope());
         Total total = find(all, query, donor, recipient, metric);
         Total parent = total.parent() == null ? null : all.stream()
                 .filter(t -> t.metric().equals(total.metric()) && t.unit().equals(total.unit())
@@ -127,9 +133,9 @@ public class TotalsResource {
     @Operation(hidden = true)
     public String totalAsCsv(@PathParam("donor") String donor, @PathParam("recipient") String recipient,
                              @PathParam("metric") String metric, @QueryParam("fromYear") String fromYear,
-                             @QueryParam("toYear") String toYear) {
-        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, null, null, fromYear, toYear, null);
-        return Csv.claims(claimViews.all(find(currentTotals.totals(query.years()), query, donor, recipient, metric)));
+                             @QueryParam("toYear") String toYear, @QueryParam("minConfidence") String minConfidence) {
+        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, null, null, fromYear, toYear, minConfidence, null);
+        return Csv.claims(claimViews.all(find(currentTotals.totals(query.scope()), query, donor, recipient, metric)));
     }
 
     private static Total find(List<Total> all, TotalsQuery query, String donor, String recipient, String metric) {
@@ -156,9 +162,11 @@ public class TotalsResource {
     public List<GrandTotalRow> grand(@QueryParam("metric") String metric, @QueryParam("donor") String donor,
                                      @QueryParam("recipient") String recipient, @QueryParam("level") String level,
                                      @QueryParam("province") String province, @QueryParam("fromYear") String fromYear,
-                                     @QueryParam("toYear") String toYear) {
-        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, null);
-        return grandTotals(currentTotals.totals(query.years()), query);
+                                     @QueryParam("toYear") String toYear,
+                                     @Parameter(description = TotalsQuery.MIN_CONFIDENCE)
+                                     @QueryParam("minConfidence") String minConfidence) {
+        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, minConfidence, null);
+        return grandTotals(currentTotals.totals(query.scope()), query);
     }
 
     static List<GrandTotalRow> grandTotals(List<Total> all, TotalsQuery query) {

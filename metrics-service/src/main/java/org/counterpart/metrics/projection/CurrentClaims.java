@@ -7,8 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.counterpart.metrics.totals.Basis;
 import org.counterpart.metrics.totals.Claim;
-import org.counterpart.metrics.totals.Pair;
-import org.counterpart.metrics.totals.Party;
+import org.counterpart.metrics.totals.Confidence;
 import org.counterpart.metrics.totals.Qualifier;
 import org.counterpart.metrics.totals.Source;
 
@@ -42,8 +41,7 @@ public class CurrentClaims {
     static Claim toClaim(CurrentFact fact, Instant reportedAt) {
         return new Claim(
                 new Source(fact.reportId, fact.factId, fact.evidenceSentence, reportedAt),
-                new Pair(new Party(fact.donorName, fact.donorCode, fact.donorLevel),
-                        new Party(fact.recipientName, fact.recipientCode, fact.recipientLevel)),
+                fact.pair(),
                 fact.metric,
                 fact.unit,
                 fact.value,
@@ -51,6 +49,9 @@ public class CurrentClaims {
                 Basis.fromCode(fact.basis),
                 fact.periodStart,
                 fact.periodEnd,
-                fact.asOf);
+                fact.asOf,
+                Confidence.fromCode(fact.confidence),
+                JsonColumns.reasons(fact.confidenceReasons),
+                fact.partOf);
     }
 }

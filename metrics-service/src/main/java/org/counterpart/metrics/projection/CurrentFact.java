@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.counterpart.metrics.totals.Pair;
 
 /** A fact of a report's newest revision. Rows are only ever inserted and bulk-deleted per report, never updated. */
 @Entity
@@ -78,4 +79,41 @@ public class CurrentFact {
 
     @Column(name = "extractor_version")
     public String extractorVersion;
+
+    /** A group's members as JSON text ({@link JsonColumns}); null for a region. */
+    @Column(name = "donor_members")
+    public String donorMembers;
+
+    @Column(name = "donor_members_inferred", nullable = false)
+    public boolean donorMembersInferred;
+
+    @Column(name = "recipient_members")
+    public String recipientMembers;
+
+    @Column(name = "recipient_members_inferred", nullable = false)
+    public boolean recipientMembersInferred;
+
+    /** high | medium | low */
+    @Column(nullable = false)
+    public String confidence = "high";
+
+    /** JSON array of short codes. */
+    @Column(name = "confidence_reasons")
+    public String confidenceReasons;
+
+    @Column(name = "part_of")
+    public String partOf;
+
+    @Column(name = "figure_start")
+    public Integer figureStart;
+
+    @Column(name = "figure_end")
+    public Integer figureEnd;
+
+    /** The donor and recipient, with a group's members. */
+    public Pair pair() {
+        return new Pair(
+                JsonColumns.party(donorName, donorCode, donorLevel, donorMembers, donorMembersInferred),
+                JsonColumns.party(recipientName, recipientCode, recipientLevel, recipientMembers, recipientMembersInferred));
+    }
 }

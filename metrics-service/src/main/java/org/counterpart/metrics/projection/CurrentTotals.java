@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.counterpart.metrics.totals.Claim;
+import org.counterpart.metrics.totals.ClaimScope;
+import org.counterpart.metrics.totals.Confidence;
 import org.counterpart.metrics.totals.Total;
 import org.counterpart.metrics.totals.TotalCalculator;
 import org.counterpart.metrics.totals.YearRange;
@@ -24,10 +26,13 @@ public class CurrentTotals {
         this.claims = claims;
     }
 
-    /** Every total (pairs and the parent pairs they roll up into) over claims lying within the years. */
+    /**
+     * Every total (pairs and the parent pairs they roll up into) over the claims in scope: lying within the
+     * years, of at least the confidence.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Total> totals(YearRange years) {
-        List<Claim> within = claims.all().stream().filter(years::contains).toList();
+    public List<Total> totals(ClaimScope scope) {
+        List<Claim> within = claims.all().stream().filter(scope::includes).toList();
         return calculator.totals(within);
     }
 
@@ -36,8 +41,9 @@ public class CurrentTotals {
      * cumulative ones that start and end in it): the figures of a time series.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public java.util.SortedMap<Integer, List<Total>> totalsPerYear(String metric) {
-        List<Claim> ofMetric = claims.all().stream().filter(claim -> claim.metric().equals(metric)).toList();
+    public java.util.SortedMap<Integer, List<Total>> totalsPerYear(String metric, Confidence least) {
+        List<Claim> ofMetric = claims.all().stream()
+                .filter(claim -> claim.metric().equals(metric) && claim.confidence().reaches(least)).toList();
         java.util.SortedMap<Integer, List<Total>> perYear = new java.util.TreeMap<>();
         ofMetric.stream().mapToInt(claim -> claim.span().singleYear()).filter(year -> year > 0).distinct()
                 .forEach(year -> perYear.put(year, calculator.totals(

@@ -12,8 +12,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.counterpart.metrics.events.FactMessage;
 import org.counterpart.metrics.events.FactsEvent;
+import org.counterpart.metrics.totals.Confidence;
 import org.counterpart.metrics.totals.Pair;
-import org.counterpart.metrics.totals.Party;
 
 /**
  * Keeps the current facts of every report (DOMAIN rule 1): a newer revision replaces a report's facts as a
@@ -70,8 +70,7 @@ public class ReportFactsProjection {
         for (FactMessage fact : event.currentFacts()) {
             CurrentFact row = toRow(event, fact);
             em.persist(row);
-            pairs.add(new Pair(new Party(row.donorName, row.donorCode, row.donorLevel),
-                    new Party(row.recipientName, row.recipientCode, row.recipientLevel)));
+            pairs.add(row.pair());
         }
         em.flush();
         ProjectionOutcome outcome = event.isRetraction() ? ProjectionOutcome.RETRACTED : ProjectionOutcome.REPLACED;
@@ -109,8 +108,7 @@ public class ReportFactsProjection {
         return em.createQuery("from CurrentFact f where f.reportId = :reportId", CurrentFact.class)
                 .setParameter("reportId", reportId)
                 .getResultStream()
-                .map(f -> new Pair(new Party(f.donorName, f.donorCode, f.donorLevel),
-                        new Party(f.recipientName, f.recipientCode, f.recipientLevel)))
+                .map(CurrentFact::pair)
                 .toList();
     }
 
@@ -132,10 +130,20 @@ public class ReportFactsProjection {
         row.recipientName = fact.recipient().name();
         row.recipientCode = fact.recipient().code();
         row.recipientLevel = fact.recipient().level();
+        row.donorMembers = JsonColumns.members(fact.donor());
+        row.donorMembersInferred = Boolean.TRUE.equals(fact.donor().membersInferred());
+        row.recipientMembers = JsonColumns.members(fact.recipient());
+        row.recipientMembersInferred = Boolean.TRUE.equals(fact.recipient().membersInferred());
+        // Facts from before confidence was stated were all taken at face value.
+        row.confidence = fact.confidence() == null ? Confidence.HIGH.code() : fact.confidence();
+        row.confidenceReasons = JsonColumns.reasons(fact.reasons());
+        row.partOf = fact.partOf();
         if (fact.evidence() != null) {
             row.evidenceSentence = fact.evidence().sentence();
             row.evidenceStart = fact.evidence().start();
             row.evidenceEnd = fact.evidence().end();
+            row.figureStart = fact.evidence().figureStart();
+            row.figureEnd = fact.evidence().figureEnd();
         }
         row.extractorVersion = fact.extractorVersion() != null ? fact.extractorVersion() : event.extractorVersion();
         return row;

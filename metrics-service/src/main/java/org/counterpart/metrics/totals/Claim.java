@@ -2,11 +2,17 @@ package org.counterpart.metrics.totals;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One figure as one report states it: a current fact, seen by the totals rules. Carries everything the rules
  * compare (pair, metric, unit, basis, period) and the source it came from.
+ *
+ * @param confidence how far the figure can be trusted unchecked; facts that do not say are high
+ * @param reasons    short codes saying why the confidence is not high (e.g. party_from_context)
+ * @param partOf     the fact id of the stated total this figure is a part of ("including 1.93 billion from
+ *                   Shanghai"), or null; a part is never added to its whole (see {@link Parts})
  */
 public record Claim(
         Source source,
@@ -18,7 +24,10 @@ public record Claim(
         Basis basis,
         LocalDate periodStart,
         LocalDate periodEnd,
-        LocalDate asOf) {
+        LocalDate asOf,
+        Confidence confidence,
+        List<String> reasons,
+        String partOf) {
 
     public Claim {
         Objects.requireNonNull(source, "source");
@@ -28,6 +37,15 @@ public record Claim(
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(qualifier, "qualifier");
         Objects.requireNonNull(basis, "basis");
+        Objects.requireNonNull(confidence, "confidence");
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /** A claim of high confidence that is a part of nothing, as facts were before they said either. */
+    public Claim(Source source, Pair pair, String metric, String unit, BigDecimal value, Qualifier qualifier,
+                 Basis basis, LocalDate periodStart, LocalDate periodEnd, LocalDate asOf) {
+        this(source, pair, metric, unit, value, qualifier, basis, periodStart, periodEnd, asOf, Confidence.HIGH,
+                List.of(), null);
     }
 
     /** Plans are budgets, not work done: they never add to a total. */

@@ -13,7 +13,12 @@ public enum Reason {
     /** A budget or target, never work done. */
     PLAN,
     /** The pair's child pairs add up to more than its own claims (rule 4), so their totals are used instead. */
-    CHILD_PAIRS_LARGER;
+    CHILD_PAIRS_LARGER,
+    /**
+     * A part of a total the same report states ("including 1.93 billion from Shanghai"), where adding it would
+     * count the whole again: it is shown, and its whole counts.
+     */
+    PART;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

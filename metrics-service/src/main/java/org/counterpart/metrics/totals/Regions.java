@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The region hierarchy (county → prefecture → province), read off GB/T 2260 codes: the first two digits and
  * "0000" name the province, the first four and "00" the prefecture. Groups ("seven cities in East China") and
- * regions without a code have no parent: a group must never be split or merged into one of its members.
+ * regions without a code have no parent region: a group must never be split or merged into one of its members
+ * (how groups roll up is {@link PairHierarchy}'s business).
  */
 public final class Regions {
 
@@ -77,6 +78,26 @@ public final class Regions {
             return Optional.of(province);
         }
         return Optional.of(code.substring(0, 4) + "00");
+    }
+
+    /**
+     * True when {@code inner} is the region {@code outer} or lies within it (Shenzhen within Guangdong), read off
+     * their codes; a region without a code is within nothing but itself.
+     */
+    public static boolean contains(Party outer, Party inner) {
+        if (outer.identity().equals(inner.identity())) {
+            return true;
+        }
+        String outerCode = outer.code() == null ? "" : outer.code().trim();
+        if (Level.ofAdministrativeCode(outerCode).isEmpty()) {
+            return false;
+        }
+        for (Optional<Party> up = parentOf(inner); up.isPresent(); up = parentOf(up.get())) {
+            if (up.get().code().equals(outerCode)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The party one level up, named from the table for a province and by its code otherwise. */

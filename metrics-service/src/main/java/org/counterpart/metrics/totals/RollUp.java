@@ -9,40 +9,52 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * DOMAIN rule 4 for one metric and unit: links every pair's total to its parent pair's, creating parent totals
- * that no report states (their own claims are none, so they total their child pairs).
+ * DOMAIN rule 4 for one metric and unit: links every stated pair to its parent pair, creating parent pairs that
+ * no report states (their own claims are none, so they total their child pairs). A pair has at most one parent,
+ * so every pair's work sits in one tree and a grand total over the roots counts it once.
  */
 final class RollUp {
 
     private final PairHierarchy hierarchy;
+    private final List<Pair> statedGroups;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
-    private final Map<String, Total> built = new LinkedHashMap<>();
-    private String metric;
-    private String unit;
 
-    RollUp(PairHierarchy hierarchy, Collection<Total> ownTotals) {
+    /** @param statedPairs the pairs with actual claims of the metric and unit */
+    RollUp(PairHierarchy hierarchy, Collection<Pair> statedPairs) {
         this.hierarchy = hierarchy;
-        ownTotals.forEach(total -> {
-            metric = total.metric();
-            unit = total.unit();
-            nodes.put(total.pair().identity(), new Node(total.pair(), total.own()));
-        });
+        statedPairs.forEach(pair -> nodes.putIfAbsent(pair.identity(), new Node(pair)));
+        this.statedGroups = nodes.values().stream().map(node -> node.pair).filter(Pair::hasGroupSide).toList();
         new ArrayList<>(nodes.values()).forEach(this::linkToParents);
     }
 
-    /** Every total of the metric, each child pair before its parent. */
-    List<Total> totals() {
-        nodes.keySet().stream().sorted().forEach(this::build);
+    /** True when {@code pair} rolls up, directly or further down, into {@code ancestor}. */
+    boolean isWithin(Pair pair, Pair ancestor) {
+        Node node = nodes.get(pair.identity());
+        for (Pair parent = node == null ? null : node.parent; parent != null; parent = nodes.get(parent.identity()).parent) {
+            if (parent.identity().equals(ancestor.identity())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every total of the metric, each child pair before its parent.
+     *
+     * @param own the own claims of each stated pair, by pair identity
+     */
+    List<Total> totals(String metric, String unit, Map<String, OwnClaims> own) {
+        Map<String, Total> built = new LinkedHashMap<>();
+        nodes.keySet().stream().sorted().forEach(identity -> build(identity, metric, unit, own, built));
         List<Total> all = new ArrayList<>(built.values());
-        all.sort(Comparator.comparing((Total total) -> depth(total)).reversed()
-                .thenComparing(total -> total.pair().identity()));
+        all.sort(Comparator.comparing(this::depth).reversed().thenComparing(total -> total.pair().identity()));
         return all;
     }
 
     private void linkToParents(Node node) {
         Node child = node;
         while (child.parent == null) {
-            Optional<Pair> parent = hierarchy.parentOf(child.pair);
+            Optional<Pair> parent = hierarchy.parentOf(child.pair, statedGroups);
             if (parent.isEmpty()) {
                 return;
             }
@@ -50,7 +62,7 @@ final class RollUp {
             Node parentNode = nodes.get(parent.get().identity());
             boolean created = parentNode == null;
             if (created) {
-                parentNode = new Node(parent.get(), OwnClaims.NONE);
+                parentNode = new Node(parent.get());
                 nodes.put(parent.get().identity(), parentNode);
             }
             parentNode.children.add(child.pair.identity());
@@ -61,14 +73,15 @@ final class RollUp {
         }
     }
 
-    private Total build(String identity) {
+    private Total build(String identity, String metric, String unit, Map<String, OwnClaims> own, Map<String, Total> built) {
         Total done = built.get(identity);
         if (done != null) {
             return done;
         }
         Node node = nodes.get(identity);
-        List<Total> children = node.children.stream().sorted().map(this::build).toList();
-        Total total = new Total(node.pair, metric, unit, node.own, children, node.parent);
+        List<Total> children = node.children.stream().sorted()
+                .map(child -> build(child, metric, unit, own, built)).toList();
+        Total total = new Total(node.pair, metric, unit, own.getOrDefault(identity, OwnClaims.NONE), children, node.parent);
         built.put(identity, total);
         return total;
     }
@@ -83,13 +96,11 @@ final class RollUp {
 
     private static final class Node {
         final Pair pair;
-        final OwnClaims own;
         final List<String> children = new ArrayList<>();
         Pair parent;
 
-        Node(Pair pair, OwnClaims own) {
+        Node(Pair pair) {
             this.pair = pair;
-            this.own = own;
         }
     }
 }

@@ -7,13 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 /**
  * Turns the current claims into totals per pair, metric and unit, by the rules of DOMAIN.md:
  * plans set aside; restatements merged with all their sources (rule 2, {@link SameClaims}); disagreeing claims
  * for one span flagged and one kept (rule 5, {@link Conflicts}); the largest sum of non-overlapping claims
- * (rule 3, {@link ClaimSelection}); then pairs rolled up into their parent pairs (rule 4, {@link PairHierarchy}).
+ * (rule 3, {@link ClaimSelection}); then pairs rolled up into their parent pairs (rule 4, {@link PairHierarchy}),
+ * with the parts of a stated total that would be added to it set aside ({@link Parts}).
  * Pure: the same claims, in any order, give the same totals.
  */
 public final class TotalCalculator {
@@ -50,28 +51,47 @@ public final class TotalCalculator {
     public List<Total> totals(Collection<Claim> claims) {
         List<Claim> sorted = claims.stream().sorted(BY_SOURCE).toList();
         PairHierarchy hierarchy = new PairHierarchy(sorted.stream().map(Claim::pair).toList());
-        Map<Claim.TotalKey, List<Claim>> byTotal = sorted.stream()
-                .collect(Collectors.groupingBy(Claim::totalKey, LinkedHashMap::new, Collectors.toList()));
-        Map<MetricUnit, Map<String, Total>> ownByMetric = new TreeMap<>();
-        byTotal.forEach((key, ofOneTotal) -> {
-            if (ofOneTotal.stream().anyMatch(Claim::isActual)) {
-                Claim first = ofOneTotal.get(0);
-                ownByMetric.computeIfAbsent(new MetricUnit(key.metric(), key.unit()), k -> new LinkedHashMap<>())
-                        .put(key.pair(), Total.ofOwn(first.pair(), first.metric(), first.unit(), own(ofOneTotal)));
-            }
-        });
+        Parts parts = new Parts(sorted);
+        Map<MetricUnit, Map<String, List<Claim>>> byMetric = new TreeMap<>();
+        sorted.forEach(claim -> byMetric
+                .computeIfAbsent(new MetricUnit(claim.metric(), claim.unit()), k -> new LinkedHashMap<>())
+                .computeIfAbsent(claim.pair().identity(), k -> new ArrayList<>())
+                .add(claim));
         List<Total> totals = new ArrayList<>();
-        ownByMetric.forEach((metricUnit, own) -> totals.addAll(new RollUp(hierarchy, own.values()).totals()));
+        byMetric.forEach((metricUnit, byPair) -> {
+            Map<String, List<Claim>> stated = new LinkedHashMap<>();
+            byPair.forEach((pair, ofPair) -> {
+                if (ofPair.stream().anyMatch(Claim::isActual)) {
+                    stated.put(pair, ofPair);
+                }
+            });
+            // The tree first: whether a part counts depends on where its pair sits relative to its whole's.
+            RollUp rollUp = new RollUp(hierarchy, stated.values().stream().map(ofPair -> ofPair.get(0).pair()).toList());
+            Map<String, OwnClaims> own = new LinkedHashMap<>();
+            stated.forEach((pair, ofPair) -> own.put(pair, own(ofPair, claim -> parts.setAside(claim, rollUp))));
+            totals.addAll(rollUp.totals(metricUnit.metric(), metricUnit.unit(), own));
+        });
         return totals;
     }
 
-    /** Rules 2, 5 and 3 over the claims stated for one pair, metric and unit. */
-    OwnClaims own(List<Claim> claims) {
+    /**
+     * Rules 2, 5 and 3 over the claims stated for one pair, metric and unit, after setting aside plans and the
+     * parts that must not count in this pair.
+     */
+    OwnClaims own(List<Claim> claims, Predicate<Claim> setAsidePart) {
         List<UnusedClaim> unused = new ArrayList<>();
         claims.stream().filter(claim -> !claim.isActual())
                 .forEach(plan -> unused.add(UnusedClaim.because(DistinctClaim.single(plan), Reason.PLAN)));
+        List<Claim> actual = new ArrayList<>();
+        claims.stream().filter(Claim::isActual).forEach(claim -> {
+            if (setAsidePart.test(claim)) {
+                unused.add(UnusedClaim.because(DistinctClaim.single(claim), Reason.PART));
+            } else {
+                actual.add(claim);
+            }
+        });
 
-        List<DistinctClaim> distinct = sameClaims.merge(claims.stream().filter(Claim::isActual).toList());
+        List<DistinctClaim> distinct = sameClaims.merge(actual);
         distinct.forEach(claim -> claim.restatedBy().stream()
                 .filter(statement -> statement != claim.claim())
                 .forEach(restatement -> unused.add(

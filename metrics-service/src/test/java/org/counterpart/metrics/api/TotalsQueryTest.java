@@ -12,6 +12,7 @@ import org.counterpart.metrics.totals.Pair;
 import org.counterpart.metrics.totals.Party;
 import org.counterpart.metrics.totals.OwnClaims;
 import org.counterpart.metrics.totals.Total;
+import org.counterpart.metrics.totals.Confidence;
 import org.counterpart.metrics.totals.YearRange;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class TotalsQueryTest {
         TotalsQuery query = TotalsQuery.of("", " ", null);
 
         assertEquals(new TotalsQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), YearRange.ALL, false), query);
+                Optional.empty(), YearRange.ALL, Confidence.MEDIUM, false), query);
         assertTrue(query.matches(DALIAN_LIUPANSHUI));
     }
 
@@ -70,5 +71,16 @@ class TotalsQueryTest {
 
         assertEquals(List.of("metric", "donor", "recipient"),
                 e.invalidParams().stream().map(Problem.InvalidParam::name).toList());
+    }
+
+    @Test
+    void minConfidenceIsHighMediumOrLowAndMediumByDefault() {
+        assertEquals(Confidence.MEDIUM, TotalsQuery.of(null, null, null, null, null, null, null, " ", null).minConfidence());
+        assertEquals(Confidence.LOW, TotalsQuery.of(null, null, null, null, null, null, null, "Low", null).minConfidence());
+        assertEquals(Confidence.HIGH, TotalsQuery.of(null, null, null, null, null, null, null, "high", null).scope().least());
+
+        InvalidQueryException e = assertThrows(InvalidQueryException.class,
+                () -> TotalsQuery.of(null, null, null, null, null, null, null, "certain", null));
+        assertEquals(List.of("minConfidence"), e.invalidParams().stream().map(Problem.InvalidParam::name).toList());
     }
 }

@@ -1,14 +1,22 @@
 package org.counterpart.metrics.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FactsEventReaderTest {
 
@@ -94,5 +102,87 @@ class FactsEventReaderTest {
     void aFactOfAnotherReportIsMalformed() {
         assertThrows(MalformedEventException.class,
                 () -> reader.read("r-1", EVENT.replace("\"id\": \"f-1\", \"reportId\": \"r-1\"", "\"id\": \"f-1\", \"reportId\": \"r-9\"")));
+    }
+
+    /** The event of issue 9: a group donor with members, confidence and reasons, a part of another fact. */
+    private static final String GROUP_EVENT = """
+            { "eventId": "e-2", "type": "FactsReplaced", "reportId": "r-1", "revision": 18,
+              "facts": [
+                { "id": "whole", "metric": "funds_cny", "value": 3040000000, "unit": "CNY", "qualifier": "exact",
+                  "basis": "period", "periodStart": "2019-01-01", "periodEnd": "2019-12-31",
+                  "donor": {"name": "Shanghai and Guangdong", "code": null, "level": "group", "membersInferred": false,
+                            "members": [{"name": "Shanghai", "code": "310000", "level": "province"},
+                                        {"name": "Guangdong", "code": "440000", "level": "province"}]},
+                  "recipient": {"name": "Yunnan", "code": "530000", "level": "province", "members": []},
+                  "evidence": {"sentence": "3.04 billion yuan, including ...", "start": 0, "end": 40,
+                               "figureStart": 0, "figureEnd": 17},
+                  "confidence": "medium", "reasons": ["party_from_context"], "partOf": null },
+                { "id": "part", "metric": "funds_cny", "value": 1930000000, "unit": "CNY", "qualifier": "exact",
+                  "basis": "period", "periodStart": "2019-01-01", "periodEnd": "2019-12-31",
+                  "donor": {"name": "Shanghai", "code": "310000", "level": "province"},
+                  "recipient": {"name": "Yunnan", "code": "530000", "level": "province"},
+                  "partOf": "whole" } ] }
+            """;
+
+    @Test
+    void readsGroupMembersConfidenceReasonsAndParts() {
+        FactsEvent event = reader.read("r-1", GROUP_EVENT);
+
+        FactMessage whole = event.currentFacts().get(0);
+        assertTrue(whole.donor().isGroup());
+        assertEquals(List.of("Shanghai", "Guangdong"), whole.donor().members().stream().map(FactMessage.PartyMessage::name).toList());
+        assertEquals(Boolean.FALSE, whole.donor().membersInferred());
+        assertEquals("medium", whole.confidence());
+        assertEquals(List.of("party_from_context"), whole.reasons());
+        assertEquals(17, whole.evidence().figureEnd());
+        FactMessage part = event.currentFacts().get(1);
+        assertEquals("whole", part.partOf());
+        assertNull(part.confidence(), "absent: the projection takes it for high");
+    }
+
+    @Test
+    void aGroupOfUnknownMembersIsAccepted() {
+        String named = GROUP_EVENT.replaceFirst("(?s)\\[\\{\"name\": \"Shanghai\".*?\\}\\]\\}", "[]}");
+
+        assertTrue(reader.read("r-1", named).currentFacts().get(0).donor().membersOrNone().isEmpty(), named);
+    }
+
+    static Stream<Arguments> brokenGroupsPartsAndConfidence() {
+        String fiftyOne = IntStream.range(0, 51).mapToObj(i -> "{\"name\": \"City " + i + "\"}").collect(Collectors.joining(","));
+        return Stream.of(
+                Arguments.of("an unknown confidence", "\"confidence\": \"medium\"", "\"confidence\": \"certain\"",
+                        "facts[0].confidence Unknown confidence: certain"),
+                Arguments.of("53 members", "\"members\": [{\"name\": \"Shanghai\"",
+                        "\"members\": [" + fiftyOne + ", {\"name\": \"Shanghai\"", "facts[0].donor.members has more than 50 entries"),
+                Arguments.of("a member name of 256 characters", "\"name\": \"Shanghai\", \"code\": \"310000\"",
+                        "\"name\": \"" + "x".repeat(256) + "\", \"code\": \"310000\"",
+                        "facts[0].donor.members[0].name is longer than 255 characters"),
+                Arguments.of("a member without a name", "{\"name\": \"Guangdong\", \"code\": \"440000\"",
+                        "{\"code\": \"440000\"", "facts[0].donor.members[1].name is missing"),
+                Arguments.of("a member that is a group", "{\"name\": \"Guangdong\", \"code\": \"440000\", \"level\": \"province\"}",
+                        "{\"name\": \"Guangdong\", \"level\": \"group\"}", "facts[0].donor.members[1] is a group"),
+                Arguments.of("a group with a code", "\"name\": \"Shanghai and Guangdong\", \"code\": null",
+                        "\"name\": \"Shanghai and Guangdong\", \"code\": \"310000\"", "facts[0].donor.code given, but a group has none"),
+                Arguments.of("a region with members", "\"level\": \"province\", \"members\": []",
+                        "\"level\": \"province\", \"members\": [{\"name\": \"Kunming\"}]",
+                        "facts[0].recipient.members given, but only a group has members"),
+                Arguments.of("21 reasons", "[\"party_from_context\"]", "[" + "\"r\",".repeat(20) + "\"r\"]",
+                        "facts[0].reasons has more than 20 entries"),
+                Arguments.of("a blank reason", "[\"party_from_context\"]", "[\" \"]", "facts[0].reasons[0] is missing"),
+                Arguments.of("a part of itself", "\"partOf\": \"whole\"", "\"partOf\": \"part\"",
+                        "facts[1].partOf names the fact itself"),
+                Arguments.of("parts in a circle", "\"partOf\": null", "\"partOf\": \"part\"",
+                        "partOf leads round in a circle"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenGroupsPartsAndConfidence")
+    void brokenGroupsPartsAndConfidenceAreMalformed(String situation, String field, String broken, String reason) {
+        assertTrue(GROUP_EVENT.contains(field), "the test's event has " + field);
+        String event = GROUP_EVENT.replace(field, broken);
+
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> reader.read("r-1", event));
+
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
 }

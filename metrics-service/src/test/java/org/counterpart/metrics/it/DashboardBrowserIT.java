@@ -67,6 +67,7 @@ class DashboardBrowserIT {
     static final String[] LIUPANSHUI = {"Liupanshui", "520200", "prefecture"};
     static final String[] NINGBO = {"Ningbo", "330200", "prefecture"};
     static final String[] QIANXINAN = {"Qianxinan", "522300", "prefecture"};
+    static final String[] YUNNAN = {"Yunnan", "530000", "province"};
 
     private static WebDriver browser;
     private static Path profileDir;
@@ -123,6 +124,8 @@ class DashboardBrowserIT {
      *   grand total = 2,440 + 840 + 487 + 350 = 4,117 mn = "4.12 bn CNY"
      * Projects: Baise 126 (2020) + Hechi 88 = 214 (Guangdong -> Guangxi), Tongren 40: 254 projects.
      * Workers: Baise 15,300 (2020) + Hechi 9,800 = 25,100, Liupanshui 5,300: 30,400 people.
+     * Personnel: the group Shanghai and Guangdong -> Yunnan 837 people (a row of its own, not a headline).
+     * Low confidence: Ningbo -> Qianxinan 100 mn (2019), counted only with the box ticked: 4,217 mn = "4.22 bn CNY".
      * </pre>
      */
     private static void publishFacts() {
@@ -153,6 +156,20 @@ class DashboardBrowserIT {
                 regional(DALIAN, LIUPANSHUI, "workers_transferred", 5_300, "people", 2019,
                         "Dalian helped 5,300 workers from Liupanshui find jobs in 2019."));
         publish(regional(NINGBO, QIANXINAN, "funds_cny", 350_000_000L, "CNY", 2020, HOSTILE));
+        Map<String, Object> group = regional(YUNNAN, YUNNAN, "personnel_exchanged", 837, "people", 2019,
+                "Shanghai and Guangdong sent 837 officials to Yunnan in 2019.");
+        Map<String, Object> donor = new java.util.LinkedHashMap<>();
+        donor.put("name", "Shanghai and Guangdong");
+        donor.put("code", null);
+        donor.put("level", "group");
+        donor.put("members", List.of(Map.of("name", "Shanghai", "code", "310000", "level", "province"),
+                Map.of("name", "Guangdong", "code", "440000", "level", "province")));
+        group.put("donor", donor);
+        Map<String, Object> unsure = regional(NINGBO, QIANXINAN, "funds_cny", 100_000_000L, "CNY", 2019,
+                "Ningbo is said to have given 100 million yuan in 2019.");
+        unsure.put("confidence", "low");
+        unsure.put("reasons", List.of("party_from_context"));
+        publish(group, unsure);
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> "4117000000".equals(
                 given().queryParam("metric", "funds_cny").when().get("/totals/grand").jsonPath().getString("[0].total")));
     }
@@ -204,6 +221,19 @@ class DashboardBrowserIT {
         publish(regional(SHENZHEN, HECHI, "workers_transferred", 1_000, "people", 2020,
                 "In 2020 another 1,000 workers from Hechi found jobs in Shenzhen."));
         wait.until(d -> headline("workers_transferred").equals("31,400 people"));
+
+        // A group pair is one row, written as its members, with the members listed.
+        String groupRow = wait.until(d -> d.findElements(By.cssSelector("#pairs tbody tr")).stream()
+                .filter(row -> "Shanghai and Guangdong".equals(row.getAttribute("data-donor")))
+                .map(WebElement::getText).findFirst().orElse(null));
+        assertTrue(groupRow.contains("Shanghai + Guangdong → Yunnan"), groupRow);
+        assertTrue(groupRow.contains("Shanghai (310000), Guangdong (440000)"), groupRow);
+
+        // Low-confidence facts count only when the reader asks for them.
+        browser.findElement(By.id("low-confidence")).click();
+        wait.until(d -> headline("funds_cny").equals("4.22 bn CNY"));
+        browser.findElement(By.id("low-confidence")).click();
+        wait.until(d -> headline("funds_cny").equals("4.12 bn CNY"));
     }
 
     private String headline(String metric) {

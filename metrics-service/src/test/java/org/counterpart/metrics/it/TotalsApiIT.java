@@ -41,6 +41,17 @@ class TotalsApiIT {
     }
 
     @Test
+    void aConfidenceOtherThanHighMediumOrLowIsA400OnEveryDataEndpoint() {
+        for (String path : new String[] {"/totals", "/totals/grand", "/pairs", "/timeseries"}) {
+            given().queryParam("metric", "funds_cny").queryParam("minConfidence", "certain")
+                    .when().get(path)
+                    .then().statusCode(400)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("invalidParams.name", hasItems("minConfidence"));
+        }
+    }
+
+    @Test
     void aKnownMetricWithNoFactsIsAnEmptyList() {
         given().queryParam("metric", "villages_benefited").queryParam("donor", "")
                 .when().get("/totals")
@@ -71,7 +82,10 @@ class TotalsApiIT {
                 .when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("info.title", equalTo("Counterpart metrics-service"))
-                .body("paths.'/totals'.get.parameters.name", hasItems("metric", "donor", "recipient"))
+                .body("paths.'/totals'.get.parameters.name", hasItems("metric", "donor", "recipient", "minConfidence"))
+                .body("paths.'/totals/grand'.get.parameters.name", hasItems("minConfidence"))
+                .body("components.schemas.Claim.properties.confidence.enum", hasItems("high", "medium", "low"))
+                .body("components.schemas.Total.properties.donorMembers", notNullValue())
                 .body("paths.'/totals'.get.responses.'400'.content.'application/problem+json'", notNullValue());
     }
 

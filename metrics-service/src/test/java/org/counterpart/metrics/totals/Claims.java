@@ -36,6 +36,10 @@ final class Claims {
     private LocalDate asOf;
     private String evidence;
     private java.time.Instant reportedAt;
+    private String factId;
+    private Confidence confidence = Confidence.HIGH;
+    private java.util.List<String> reasons = java.util.List.of();
+    private String partOf;
 
     static Claims claim(String value) {
         Claims claims = new Claims();
@@ -67,6 +71,24 @@ final class Claims {
     /** When the report got its current facts: decides between conflicting claims. */
     Claims reportedAt(String instant) {
         reportedAt = java.time.Instant.parse(instant);
+        return this;
+    }
+
+    /** The fact id, for a whole that parts name; otherwise a fresh one. */
+    Claims fact(String id) {
+        factId = id;
+        return this;
+    }
+
+    /** A part of the stated total with this fact id, of the same report. */
+    Claims partOf(String wholeFactId) {
+        partOf = wholeFactId;
+        return this;
+    }
+
+    Claims confidence(Confidence confidence, String... reasons) {
+        this.confidence = confidence;
+        this.reasons = java.util.List.of(reasons);
         return this;
     }
 
@@ -112,7 +134,8 @@ final class Claims {
     }
 
     Claim build() {
-        return new Claim(new Source(reportId, "fact-" + IDS.incrementAndGet(), evidence, reportedAt), pair, metric, unit, value,
-                qualifier, basis, periodStart, periodEnd, asOf);
+        String id = factId != null ? factId : "fact-" + IDS.incrementAndGet();
+        return new Claim(new Source(reportId, id, evidence, reportedAt), pair, metric, unit, value,
+                qualifier, basis, periodStart, periodEnd, asOf, confidence, reasons, partOf);
     }
 }
