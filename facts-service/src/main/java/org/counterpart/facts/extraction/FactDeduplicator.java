@@ -1,7 +1,10 @@
 package org.counterpart.facts.extraction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,8 +16,12 @@ final class FactDeduplicator {
 
     static List<ExtractedFact> dedupe(List<ExtractedFact> facts) {
         List<ExtractedFact> out = new ArrayList<>();
+        // only facts alike in metric, value, unit, basis and period can be the same: each is compared with those, not with all kept so far
+        Map<List<Object>, List<ExtractedFact>> alike = new HashMap<>();
         for (ExtractedFact f : facts) {
-            if (out.stream().noneMatch(kept -> same(kept, f))) out.add(f);
+            List<ExtractedFact> kept = alike.computeIfAbsent(Arrays.asList(f.metric(), f.value().stripTrailingZeros(), f.unit(),
+                    f.basis(), f.periodStart(), f.periodEnd()), k -> new ArrayList<>());
+            if (kept.stream().noneMatch(k -> same(k, f))) { out.add(f); kept.add(f); }
         }
         return out;
     }
