@@ -149,8 +149,7 @@ public final class Extractor {
         String unit = q.kind() == Quantity.Kind.USD ? "USD"
                 : q.personTimes() && metric.countsPeople() ? Metric.PERSON_TIMES : metric.unit();
         Map<String, BigDecimal> also = q.usd() == null ? Map.of() : Map.of("usd", q.usd());
-        Evidence evidence = new Evidence(original.substring(s.start(), s.end()), s.start(), s.end(),
-                s.start() + q.start(), s.start() + q.end());
+        Evidence evidence = org.counterpart.facts.extraction.text.EvidenceWindow.around(original, s.start(), s.end(), s.start() + q.start(), s.start() + q.end());
         return new ExtractedFact(metric.code(), q.value(), unit, q.asWritten(), q.qualifier(), frame.basis(),
                 frame.start(), frame.end(), frame.asOf(), who.donor(), who.recipient(), evidence, also,
                 Confidence.HIGH, List.of(), null);
