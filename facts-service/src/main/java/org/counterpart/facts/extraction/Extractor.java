@@ -18,6 +18,7 @@ import org.counterpart.facts.extraction.period.ReportDates;
 import org.counterpart.facts.extraction.period.TimeFrame;
 import org.counterpart.facts.extraction.quantity.Quantity;
 import org.counterpart.facts.extraction.quantity.QuantityFinder;
+import org.counterpart.facts.extraction.text.EvidenceWindow;
 import org.counterpart.facts.extraction.text.Sentence;
 import org.counterpart.facts.extraction.text.SentenceSplitter;
 import org.counterpart.facts.extraction.text.SiteChrome;
@@ -219,8 +220,8 @@ public final class Extractor {
         Set<String> distinct = new LinkedHashSet<>(metricReasons);
         distinct.addAll(who.reasons());
         List<String> reasons = List.copyOf(distinct);
-        Evidence evidence = new Evidence(original.substring(s.start(), s.end()), s.start(), s.end(),
-                s.start() + q.start(), s.start() + q.end());
+        // a very long sentence is kept as a window around the figure, so that evidence stays small
+        Evidence evidence = EvidenceWindow.around(original, s.start(), s.end(), s.start() + q.start(), s.start() + q.end());
         return new ExtractedFact(metric.code(), q.value(), unit, q.asWritten(), q.qualifier(), frame.basis(),
                 frame.start(), frame.end(), frame.asOf(), who.donor(), who.recipient(), evidence, also,
                 Reasons.confidence(reasons), reasons, null);

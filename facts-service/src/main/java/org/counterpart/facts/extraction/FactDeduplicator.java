@@ -1,7 +1,10 @@
 package org.counterpart.facts.extraction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,12 +17,19 @@ final class FactDeduplicator {
 
     static List<ExtractedFact> dedupe(List<ExtractedFact> facts) {
         List<ExtractedFact> out = new ArrayList<>();
+        Map<List<Object>, List<Integer>> alike = new HashMap<>();
         for (ExtractedFact f : facts) {
+            // only facts of the same figure can be the same statement: each is compared with those, not with all kept so far
+            List<Integer> kept = alike.computeIfAbsent(Arrays.asList(f.metric(), f.value().stripTrailingZeros(), f.unit()),
+                    k -> new ArrayList<>());
             int at = -1;
-            for (int i = 0; i < out.size() && at < 0; i++) if (same(out.get(i), f)) at = i;
-            if (at < 0) out.add(f);
-            // a headline states the figure without its time frame; the body's statement says more
-            else if (unknownFrame(out.get(at)) && !unknownFrame(f)) out.set(at, f);
+            for (int i = 0; i < kept.size() && at < 0; i++) if (same(out.get(kept.get(i)), f)) at = kept.get(i);
+            if (at < 0) {
+                kept.add(out.size());
+                out.add(f);
+            } else if (unknownFrame(out.get(at)) && !unknownFrame(f)) {
+                out.set(at, f); // a headline states the figure without its time frame; the body's statement says more
+            }
         }
         return out;
     }

@@ -57,8 +57,21 @@ public final class RegionMatcher {
         return new KnownCounties(bare);
     }
 
-    /** Bare county names ("kunshan", 昆山) and the counties they stand for. */
-    public record KnownCounties(Map<String, Region> byBareName) {}
+    /**
+     * Bare county names ("kunshan", 昆山) and the counties they stand for, with the names in a trie: the Chinese
+     * scan asks at every Han character, and a trie walk spares a substring and a lookup per candidate length.
+     */
+    public static final class KnownCounties {
+        private final Map<String, Region> byBareName;
+        private final ChineseNameTrie names;
+
+        public KnownCounties(Map<String, Region> byBareName) {
+            this.byBareName = byBareName;
+            this.names = new ChineseNameTrie(byBareName.keySet());
+        }
+
+        public Map<String, Region> byBareName() { return byBareName; }
+    }
 
     public List<RegionMention> find(String text, Set<String> preferredProvinces, KnownCounties knownCounties) {
         return findAll(text, preferredProvinces, knownCounties).mentions();
@@ -76,7 +89,7 @@ public final class RegionMatcher {
         List<RegionMention> out = new ArrayList<>();
         boolean[] homonyms = new boolean[1];
         findEnglish(text, preferredProvinces, bare, out, homonyms);
-        findChinese(text, preferredProvinces, bare, out, homonyms);
+        findChinese(text, preferredProvinces, knownCounties, out, homonyms);
         out.sort(Comparator.comparingInt(RegionMention::start));
         return new Found(out, homonyms[0]);
     }
@@ -198,7 +211,8 @@ public final class RegionMatcher {
         }
     }
 
-    private void findChinese(String text, Set<String> preferred, Map<String, Region> bare, List<RegionMention> out, boolean[] homonyms) {
+    private void findChinese(String text, Set<String> preferred, KnownCounties known, List<RegionMention> out, boolean[] homonyms) {
+        Map<String, Region> bare = known.byBareName();
         int max = gazetteer.longestChinese();
         for (int i = 0; i < text.length(); ) {
             if (!Scripts.isHan(text.charAt(i))) { i++; continue; }
@@ -208,10 +222,9 @@ public final class RegionMatcher {
             Region matched = len > 0 ? pick(gazetteer.chinese(text.substring(i, i + len)), preferred, homonyms) : null;
             if (!bare.isEmpty()) {
                 int limit = Math.min(Math.min(max, Math.max(gazetteer.longestChineseFrom(text.charAt(i)), 4)), text.length() - i);
-                for (int n = limit; n > Math.max(len, 1); n--) {
-                    Region county = bare.get(text.substring(i, i + n));
-                    if (county != null) { matched = pick(List.of(county), preferred, homonyms); len = n; break; }
-                }
+                // the longest bare name within the limit, if longer than the gazetteer's name
+                int n = known.names.longestAt(text, i, limit);
+                if (n > Math.max(len, 1)) { matched = pick(List.of(bare.get(text.substring(i, i + n))), preferred, homonyms); len = n; }
             }
             if (matched != null) {
                 out.add(new RegionMention(matched, i, i + len));

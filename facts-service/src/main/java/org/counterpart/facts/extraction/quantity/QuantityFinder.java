@@ -24,14 +24,14 @@ public final class QuantityFinder {
     private static final Pattern DIGITS = Regexes.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|(?<![\\d.,])\\d+(?:\\.\\d+)?");
 
     private static final Pattern CURRENCY_BEFORE = Regexes.compile("(?i)(US\\s?\\$|USD|\\$|RMB|CNY|¥|renminbi)\\s*$");
-    private static final Pattern SCALE_AFTER = Regexes.compile("(?i)^(?:\\s*|-)(trillion|billion|million|thousand|bn|mn|mln|m|k)\\b");
-    private static final Pattern CN_SCALE_AFTER = Regexes.compile("^\\s*(万亿|千万|百万|十万|亿|万|千)");
-    private static final Pattern CN_ABOUT_AFTER = Regexes.compile("^\\s*(余|多)");
-    private static final Pattern CURRENCY_AFTER = Regexes.compile(
+    private static final Tail SCALE_AFTER = Tail.of("tbmkTBMK-", "(?i)^(?:\\s*|-)(trillion|billion|million|thousand|bn|mn|mln|m|k)\\b");
+    private static final Tail CN_SCALE_AFTER = Tail.of("万千百十亿", "^\\s*(万亿|千万|百万|十万|亿|万|千)");
+    private static final Tail CN_ABOUT_AFTER = Tail.of("余多", "^\\s*(余|多)");
+    private static final Tail CURRENCY_AFTER = Tail.of("yYrRcC元美uUdD",
             "(?i)^\\s*(yuan|RMB|CNY|renminbi|元|美元|US\\s+dollars|U\\.S\\.\\s+dollars|dollars|USD)\\b?");
-    private static final Pattern CLASSIFIER_AFTER = Regexes.compile("^\\s*(人次|人|名|个|項|项|家|份|所|批|村|户|次|场|期|位)");
-    private static final Pattern PLUS_AFTER = Regexes.compile("(?i)^(?:-plus|\\+|\\s+or\\s+more|\\s+plus)\\b?|^\\s*以上");
-    private static final Pattern PERSON_TIMES_AFTER = Regexes.compile("(?i)^\\s*(person-times|person times|man-times|visits? by persons)");
+    private static final Tail CLASSIFIER_AFTER = Tail.of("人名个項项家份所批村户次场期位", "^\\s*(人次|人|名|个|項|项|家|份|所|批|村|户|次|场|期|位)");
+    private static final Tail PLUS_AFTER = Tail.of("-+oOpP以", "(?i)^(?:-plus|\\+|\\s+or\\s+more|\\s+plus)\\b?|^\\s*以上");
+    private static final Tail PERSON_TIMES_AFTER = Tail.of("pPmMvV", "(?i)^\\s*(person-times|person times|man-times|visits? by persons)");
 
     private static final KeyedPattern APPROX_BEFORE = KeyedPattern.compile(
             "(?i)(?:\\babout|\\baround|\\bapproximately|\\bapprox\\.|\\bnearly|\\balmost|\\broughly|\\bsome|\\bclose to|"
@@ -70,8 +70,8 @@ public final class QuantityFinder {
             String run = text.substring(c[0], c[1]);
             if (run.chars().allMatch(ch -> ch == '万' || ch == '亿' || ch == '千' || ch == '百')) continue;
             // a Chinese numeral counts only when a classifier or currency follows it: 一 is too common otherwise
-            if (!scan.after(CLASSIFIER_AFTER, c[1]).lookingAt() && !scan.after(CURRENCY_AFTER, c[1]).lookingAt()
-                    && !scan.after(CN_ABOUT_AFTER, c[1]).lookingAt()) continue;
+            if (scan.lookingAt(CLASSIFIER_AFTER, c[1]) == null && scan.lookingAt(CURRENCY_AFTER, c[1]) == null
+                    && scan.lookingAt(CN_ABOUT_AFTER, c[1]) == null) continue;
             BigDecimal value = ChineseNumerals.parse(run);
             if (value == null) continue;
             Quantity q = complete(scan, text, c[0], c[1], value, false);
@@ -104,6 +104,28 @@ public final class QuantityFinder {
 
         Matcher window(Pattern p, int from, int to) {
             return matchers.computeIfAbsent(p, k -> k.matcher(text)).region(from, to);
+        }
+
+        /** The matcher of {@code tail} having matched right at {@code from}; null when it does not match there. */
+        Matcher lookingAt(Tail tail, int from) {
+            if (!tail.mayMatch(text, from)) return null;
+            Matcher m = after(tail.pattern(), from);
+            return m.lookingAt() ? m : null;
+        }
+    }
+
+    /**
+     * A pattern anchored right after a figure, with the characters its matches can start with once blanks are
+     * skipped. Why: most figures are followed by none of them, and one character test spares the regex call.
+     */
+    private record Tail(Pattern pattern, String starts) {
+        static Tail of(String starts, String regex) { return new Tail(Regexes.compile(regex), starts); }
+
+        /** False only when no match can start at {@code from}: after any \\s (space, tab, line breaks) no start character. */
+        boolean mayMatch(String text, int from) {
+            int i = from;
+            while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) i++;
+            return i < text.length() && starts.indexOf(text.charAt(i)) >= 0;
         }
     }
 
@@ -191,8 +213,8 @@ public final class QuantityFinder {
             kind = cb.group(1).contains("$") || cb.group(1).equalsIgnoreCase("USD") ? Quantity.Kind.USD : Quantity.Kind.CNY;
             qStart = cb.start();
         }
-        Matcher sc = scan.after(SCALE_AFTER, end);
-        if (sc.lookingAt()) {
+        Matcher sc = scan.lookingAt(SCALE_AFTER, end);
+        if (sc != null) {
             String w = sc.group(1).toLowerCase();
             // a bare "m"/"k" only counts with a currency ("$5m"); "5 m" could be metres
             if (!((w.equals("m") || w.equals("k")) && kind == Quantity.Kind.COUNT)) {
@@ -201,30 +223,30 @@ public final class QuantityFinder {
             }
         }
         Qualifier qualifier = Qualifier.EXACT;
-        Matcher cn = scan.after(CN_SCALE_AFTER, end);
-        if (cn.lookingAt()) { value = value.multiply(chineseScale(cn.group(1))); end = cn.end(); }
-        Matcher about = scan.after(CN_ABOUT_AFTER, end);
-        if (about.lookingAt()) { qualifier = Qualifier.AT_LEAST; end = about.end(); }
-        Matcher cn2 = scan.after(CN_SCALE_AFTER, end);
-        if (cn2.lookingAt()) { value = value.multiply(chineseScale(cn2.group(1))); end = cn2.end(); }
-        Matcher cur = scan.after(CURRENCY_AFTER, end);
+        Matcher cn = scan.lookingAt(CN_SCALE_AFTER, end);
+        if (cn != null) { value = value.multiply(chineseScale(cn.group(1))); end = cn.end(); }
+        Matcher about = scan.lookingAt(CN_ABOUT_AFTER, end);
+        if (about != null) { qualifier = Qualifier.AT_LEAST; end = about.end(); }
+        Matcher cn2 = scan.lookingAt(CN_SCALE_AFTER, end);
+        if (cn2 != null) { value = value.multiply(chineseScale(cn2.group(1))); end = cn2.end(); }
+        Matcher cur = scan.lookingAt(CURRENCY_AFTER, end);
         String classifier = null;
         boolean personTimes = false;
-        if (cur.lookingAt()) {
+        if (cur != null) {
             String unit = cur.group(1).toLowerCase();
             kind = unit.contains("dollar") || unit.equals("usd") || unit.equals("美元") ? Quantity.Kind.USD : Quantity.Kind.CNY;
             end = cur.end();
         } else {
-            Matcher cl = scan.after(CLASSIFIER_AFTER, end);
-            if (cl.lookingAt()) {
+            Matcher cl = scan.lookingAt(CLASSIFIER_AFTER, end);
+            if (cl != null) {
                 classifier = cl.group(1);
                 personTimes = classifier.equals("人次");
                 end = cl.end();
             }
         }
-        if (scan.after(PERSON_TIMES_AFTER, end).lookingAt()) personTimes = true;
-        Matcher plus = scan.after(PLUS_AFTER, end);
-        if (plus.lookingAt()) { qualifier = Qualifier.AT_LEAST; end = plus.end(); }
+        if (scan.lookingAt(PERSON_TIMES_AFTER, end) != null) personTimes = true;
+        Matcher plus = scan.lookingAt(PLUS_AFTER, end);
+        if (plus != null) { qualifier = Qualifier.AT_LEAST; end = plus.end(); }
         int window = Math.max(0, qStart - 25);
         // most figures have no qualifier words before them: the literal test spares the regex scan
         if (AT_LEAST_BEFORE.mayMatch(text, window, qStart) && scan.window(AT_LEAST_BEFORE.pattern(), window, qStart).find()) qualifier = Qualifier.AT_LEAST;

@@ -13,6 +13,13 @@ public final class KeyedPattern {
     private final Literals keys;
     /** One matcher per thread, reset for each text: making a matcher costs more than most of the scans it serves. */
     private final ThreadLocal<Matcher> matchers = new ThreadLocal<>();
+    /**
+     * The matcher of the thread that asked last. Why: a thread-local lookup hashes into a table shared by all the
+     * patterns, and costs more than the scans it serves; one thread usually asks many times in a row.
+     */
+    private volatile Owned last;
+
+    private record Owned(Thread thread, Matcher matcher) {}
 
     public KeyedPattern(Pattern pattern, Literals keys) {
         this.pattern = pattern;
@@ -44,9 +51,13 @@ public final class KeyedPattern {
      * pattern is asked for another (here or through {@link #findIn}/{@link #foundIn}).
      */
     public Matcher matcher(CharSequence text) {
+        Owned o = last;
+        Thread t = Thread.currentThread();
+        if (o != null && o.thread() == t) return o.matcher().reset(text);
         Matcher m = matchers.get();
         if (m == null) matchers.set(m = pattern.matcher(text));
         else m.reset(text);
+        last = new Owned(t, m);
         return m;
     }
 
