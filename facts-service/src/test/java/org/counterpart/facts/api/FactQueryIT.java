@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.math.BigDecimal;
@@ -124,6 +125,28 @@ class FactQueryIT {
         ofThisReport().queryParam("donor", "Yunnan").get("/facts").then().body("id", empty());
         ofThisReport().queryParam("recipient", "530000").queryParam("donor", "Guangdong")
                 .queryParam("minConfidence", "high").get("/facts").then().body("id", contains(ids(whole).toArray()));
+    }
+
+    @Test
+    void aFactStoredBeforeV2ReadsAsHighWithNoReasons() {
+        UUID old = UUID.randomUUID();
+        // only the columns of V1, as the ledger wrote them before V2
+        QuarkusTransaction.requiringNew().run(() -> Fact.getEntityManager().createNativeQuery("""
+                insert into fact (id, report_id, ordinal, metric, value, unit, qualifier, basis, donor_name,
+                    donor_level, recipient_name, recipient_code, recipient_level, evidence_sentence, evidence_start,
+                    evidence_end, extractor_version)
+                values (:id, :reportId, 0, 'agreements', 5, 'agreements', 'exact', 'period',
+                    'seven cities in East China', 'group', 'Yunnan', '530000', 'province', 'Five agreements.', 0, 16,
+                    'old')""").setParameter("id", old).setParameter("reportId", reportId).executeUpdate());
+        String stored = "find { it.id == '" + old + "' }";
+        ofThisReport().get("/facts").then().statusCode(200)
+                .body(stored + ".confidence", equalTo("high"))
+                .body(stored + ".reasons", empty())
+                .body(stored + ".partOf", nullValue())
+                .body(stored + ".donor.members", empty())
+                .body(stored + ".donor.membersInferred", equalTo(false))
+                .body(stored + ".evidence.figureStart", nullValue());
+        ofThisReport().queryParam("minConfidence", "high").get("/facts").then().body("id", hasItem(old.toString()));
     }
 
     @Test
