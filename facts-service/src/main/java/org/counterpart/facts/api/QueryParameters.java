@@ -1,8 +1,11 @@
 package org.counterpart.facts.api;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import org.counterpart.facts.extraction.Confidence;
 
 /** Checks query parameters before they reach a query: a bad value is the caller's 400, not our 500. */
 final class QueryParameters {
@@ -10,7 +13,8 @@ final class QueryParameters {
     static final Set<String> METRICS = Set.of("funds_cny", "projects", "workers_transferred", "investment_cny",
             "consumption_cny", "people_trained", "personnel_exchanged", "enterprises_introduced", "agreements",
             "people_lifted", "people_benefited", "villages_benefited", "exchange_visits");
-    private static final Pattern PARTY = Pattern.compile("[\\p{L}\\p{M}0-9 '’.\\-]{1,100}");
+    // 、 and commas occur in the names of groups of regions named together ("上海、广东")
+    private static final Pattern PARTY = Pattern.compile("[\\p{L}\\p{M}0-9 '’.,、\\-]{1,100}");
 
     private QueryParameters() {
     }
@@ -31,7 +35,8 @@ final class QueryParameters {
             return null;
         }
         if (!PARTY.matcher(value.strip()).matches()) {
-            throw new ApiProblem(400, "Invalid " + name, name + " must be a region name or a six-digit code.");
+            throw new ApiProblem(400, "Invalid " + name,
+                    name + " must be a region or group name, or a six-digit code.");
         }
         return value.strip();
     }
@@ -44,5 +49,17 @@ final class QueryParameters {
             throw new ApiProblem(400, "Unknown metric", "metric must be one of " + METRICS + ".");
         }
         return value.strip();
+    }
+
+    static Confidence minConfidence(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Confidence.fromWireName(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ApiProblem(400, "Invalid minConfidence", "minConfidence must be one of "
+                    + Arrays.stream(Confidence.values()).map(Confidence::wireName).toList() + ".");
+        }
     }
 }

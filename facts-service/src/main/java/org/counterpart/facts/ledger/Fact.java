@@ -67,16 +67,44 @@ public class Fact extends PanacheEntityBase {
     @Column(name = "recipient_level", nullable = false)
     public String recipientLevel;
 
+    /** A group party's members as a JSON array of {name, code, level}; null for a region. */
+    @Column(name = "donor_members", columnDefinition = "text")
+    public String donorMembers;
+    /** The members come from the pairing data, not from the report's words. */
+    @Column(name = "donor_members_inferred", nullable = false)
+    public boolean donorMembersInferred;
+    @Column(name = "recipient_members", columnDefinition = "text")
+    public String recipientMembers;
+    @Column(name = "recipient_members_inferred", nullable = false)
+    public boolean recipientMembersInferred;
+
     @Column(name = "evidence_sentence", nullable = false, columnDefinition = "text")
     public String evidenceSentence;
     @Column(name = "evidence_start", nullable = false)
     public int evidenceStart;
     @Column(name = "evidence_end", nullable = false)
     public int evidenceEnd;
+    /** Where the figure itself is in the report text; null for facts stored before extractors reported it. */
+    @Column(name = "evidence_figure_start")
+    public Integer evidenceFigureStart;
+    @Column(name = "evidence_figure_end")
+    public Integer evidenceFigureEnd;
 
     /** Other statements of the same figure, e.g. a bracketed US-dollar conversion, as JSON {"usd": 517370000}. */
     @Column(name = "also_stated", columnDefinition = "text")
     public String alsoStated;
+
+    /** high, medium or low. */
+    @Column(nullable = false)
+    public String confidence;
+
+    /** Why the confidence is not high, as a JSON array of short codes. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String reasons;
+
+    /** The id of the fact of the same report that this one is a part of: never to be added to it. */
+    @Column(name = "part_of")
+    public UUID partOf;
 
     @Column(name = "extractor_version", nullable = false)
     public String extractorVersion;

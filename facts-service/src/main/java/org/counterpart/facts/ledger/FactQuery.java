@@ -1,35 +1,62 @@
 package org.counterpart.facts.ledger;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** The filters of GET /facts; a party filter matches a region's name or its code, ignoring case. */
-public record FactQuery(UUID reportId, String donor, String recipient, String metric) {
+import jakarta.persistence.Query;
+import org.counterpart.facts.extraction.Confidence;
+
+/**
+ * The filters of GET /facts. A party filter matches, ignoring case, a party's name or code, which for a group
+ * means its own name ("seven cities in East China") or the name or code of any of its members, so that
+ * {@code donor=Shanghai} also finds "Shanghai and Guangdong". {@code minConfidence} keeps facts at least that
+ * confident; null keeps all.
+ */
+public record FactQuery(UUID reportId, String donor, String recipient, String metric, Confidence minConfidence) {
 
     public List<Fact> run(int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (reportId != null) {
-            where.add("reportId = :reportId");
+            where.add("f.report_id = :reportId");
             params.put("reportId", reportId);
         }
         if (donor != null) {
-            where.add("(lower(donorName) = :donor or donorCode = :donor)");
+            where.add(party("donor"));
             params.put("donor", donor.toLowerCase(Locale.ROOT));
         }
         if (recipient != null) {
-            where.add("(lower(recipientName) = :recipient or recipientCode = :recipient)");
+            where.add(party("recipient"));
             params.put("recipient", recipient.toLowerCase(Locale.ROOT));
         }
         if (metric != null) {
-            where.add("metric = :metric");
+            where.add("f.metric = :metric");
             params.put("metric", metric);
         }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by reportId, ordinal";
-        return Fact.find(query.strip(), params).page(0, limit).list();
+        if (minConfidence != null) {
+            where.add("f.confidence in (:confidences)");
+            params.put("confidences", Arrays.stream(Confidence.values())
+                    .filter(c -> c.min(minConfidence) == minConfidence).map(Confidence::wireName).toList());
+        }
+        // Native SQL: group members are a JSON column, which only PostgreSQL's JSON functions can look inside.
+        String sql = "select f.* from fact f" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by f.report_id, f.ordinal";
+        Query query = Fact.getEntityManager().createNativeQuery(sql, Fact.class);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Fact> facts = query.setMaxResults(limit).getResultList();
+        return facts;
+    }
+
+    /** Column names are this class's constants, never the caller's text. */
+    private static String party(String side) {
+        return "(lower(f." + side + "_name) = :" + side + " or f." + side + "_code = :" + side
+                + " or exists (select 1 from json_array_elements(cast(f." + side + "_members as json)) m"
+                + " where lower(m ->> 'name') = :" + side + " or m ->> 'code' = :" + side + "))";
     }
 }

@@ -1,12 +1,9 @@
 package org.counterpart.facts.ledger;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,38 +25,35 @@ public class Ledger {
     private final Extractor extractor;
     private final FactEvents events;
     private final Revisions revisions;
-    private final ObjectMapper json;
+    private final FactRecords records;
 
     public Ledger(Extractor extractor, FactEvents events, Revisions revisions, ObjectMapper json) {
         this.extractor = extractor;
         this.events = events;
         this.revisions = revisions;
-        this.json = json;
+        this.records = new FactRecords(new JsonColumns(json));
     }
 
     /** Extracts the report's facts and records them, replacing any earlier extraction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Extraction extract(SourceReport report) {
-        List<ExtractedFact> extracted;
+        List<Fact> facts;
         try {
-            extracted = extractor.extract(new ReportText(report.text, report.title, report.language,
-                    report.publishedAt));
+            List<ExtractedFact> extracted = extractor.extract(new ReportText(report.text, report.title,
+                    report.language, report.publishedAt));
+            facts = records.of(report.id, extracted, Extractor.VERSION);
         } catch (RuntimeException e) {
-            // A report the extractor cannot read is recorded as failed; it must not stop the reports behind it.
+            // A report the extractor cannot read (or whose facts do not hang together) is recorded as failed; it
+            // must not stop the reports behind it.
             LOG.errorf(e, "Extraction failed for report %s", report.id);
             return record(report.id, List.of(), Extraction.Status.FAILED, e.toString());
         }
-        return record(report.id, extracted, Extraction.Status.DONE, null);
+        return record(report.id, facts, Extraction.Status.DONE, null);
     }
 
-    private Extraction record(UUID reportId, List<ExtractedFact> extracted, Extraction.Status status, String failure) {
+    private Extraction record(UUID reportId, List<Fact> facts, Extraction.Status status, String failure) {
         Fact.delete("reportId", reportId);
-        List<Fact> facts = new ArrayList<>(extracted.size());
-        for (int i = 0; i < extracted.size(); i++) {
-            Fact fact = toEntity(reportId, i, extracted.get(i));
-            fact.persist();
-            facts.add(fact);
-        }
+        facts.forEach(fact -> fact.persist());
         Extraction extraction = Extraction.findById(reportId);
         if (extraction == null) {
             extraction = new Extraction();
@@ -76,45 +70,5 @@ public class Ledger {
             events.replaced(extraction, facts).persist();
         }
         return extraction;
-    }
-
-
-    private Fact toEntity(UUID reportId, int ordinal, ExtractedFact extracted) {
-        Fact fact = new Fact();
-        fact.id = UUID.randomUUID();
-        fact.reportId = reportId;
-        fact.ordinal = ordinal;
-        fact.metric = extracted.metric();
-        fact.value = extracted.value();
-        fact.unit = extracted.unit();
-        fact.asWritten = extracted.asWritten();
-        fact.qualifier = extracted.qualifier().wireName();
-        fact.basis = extracted.basis().wireName();
-        fact.periodStart = extracted.periodStart();
-        fact.periodEnd = extracted.periodEnd();
-        fact.asOf = extracted.asOf();
-        fact.donorName = extracted.donor().name();
-        fact.donorCode = extracted.donor().code();
-        fact.donorLevel = extracted.donor().level();
-        fact.recipientName = extracted.recipient().name();
-        fact.recipientCode = extracted.recipient().code();
-        fact.recipientLevel = extracted.recipient().level();
-        fact.evidenceSentence = extracted.evidence().sentence();
-        fact.evidenceStart = extracted.evidence().start();
-        fact.evidenceEnd = extracted.evidence().end();
-        fact.alsoStated = toJson(extracted.alsoStated());
-        fact.extractorVersion = Extractor.VERSION;
-        return fact;
-    }
-
-    private String toJson(Map<String, ?> amounts) {
-        if (amounts == null || amounts.isEmpty()) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(amounts);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Amounts always serialise", e);
-        }
     }
 }
