@@ -33,7 +33,7 @@ import java.util.*;
  * with repeated statements folded. Immutable after construction, so one instance serves all threads.
  */
 public final class Extractor {
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "2.0.0";
     private static final java.util.regex.Pattern ANOTHER = org.counterpart.facts.extraction.text.Regexes.compile(
             "(?i)(?:\\b(?:another|a\\s+further|an\\s+additional|an\\s+extra)\\s+|再|又)$");
 

@@ -120,13 +120,11 @@ final class NearestParties {
     /** The mention with its same-side neighbours joined to it by "of", "and", commas, 的, 和 … */
     private static List<Region> cluster(String text, List<RegionMention> mentions, int at, PairingRegistry pairings) {
         Side side = side(mentions.get(at), pairings);
-        List<Region> out = new ArrayList<>(List.of(mentions.get(at).region()));
-        for (int i = at - 1; i >= 0 && joined(text, mentions.get(i), mentions.get(i + 1)) && side(mentions.get(i), pairings) == side; i--) {
-            out.add(mentions.get(i).region());
-        }
-        for (int i = at + 1; i < mentions.size() && joined(text, mentions.get(i - 1), mentions.get(i)) && side(mentions.get(i), pairings) == side; i++) {
-            out.add(mentions.get(i).region());
-        }
+        int first = at, last = at;
+        while (first > 0 && joined(text, mentions.get(first - 1), mentions.get(first)) && side(mentions.get(first - 1), pairings) == side) first--;
+        while (last + 1 < mentions.size() && joined(text, mentions.get(last), mentions.get(last + 1)) && side(mentions.get(last + 1), pairings) == side) last++;
+        List<Region> out = new ArrayList<>();
+        for (int i = first; i <= last; i++) out.add(mentions.get(i).region()); // in the order the text names them
         return out;
     }
 
