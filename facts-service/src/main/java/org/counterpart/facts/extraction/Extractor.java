@@ -163,7 +163,7 @@ public final class Extractor {
             }
             if (whole != null && metric.isPresent() && !metric.get().code().equals(whole.fact().metric())) whole = null;
             previous = metric.orElse(null);
-            if (metric.isEmpty()) continue;
+            if (metric.isEmpty() || NotAClaim.oldValue(text, q) || NotAClaim.inSlogan(text, q)) continue;
             TimeFrame frame = timeFrames.of(text, q, next);
             Integer year = frame.referenceYear() != null ? frame.referenceYear()
                     : documentYear != null ? documentYear : published != null ? Integer.valueOf(published.getYear()) : null;

@@ -266,7 +266,11 @@ public final class PartyResolver {
             if (a.isPresent()) return a.map(x -> x.because(Attribution.PARTY_FROM_CONTEXT));
             if (BOTH_SIDES.foundIn(prev.text())) return mainPair(context);
         }
-        return Optional.empty();
+        // a sentence of the collaboration naming no party, in a report about one pair, is about that pair
+        if (!context.groups(sentence.index()).isEmpty() || !credited(sentence.text(), List.of())) return Optional.empty();
+        return context.dominantPair(year)
+                .filter(pair -> !pair[0].sharesProvinceWith(pair[1]))
+                .map(pair -> new Attribution(pair[0].party(), pair[1].party()).because(Attribution.PARTY_FROM_CONTEXT));
     }
 
     private Optional<Attribution> fromSentence(Sentence sentence, ReportContext context, Integer year, boolean allowGroup) {

@@ -48,6 +48,33 @@ public final class ReportContext {
         return out;
     }
 
+    /**
+     * The pair a report is about, when one giver dominates it: the donor-side region named most (at least twice as
+     * often as any other giver that is not inside or around it) and its partner among the regions the report names.
+     * Empty when the report is about several givers.
+     */
+    Optional<Named[]> dominantPair(Integer year) {
+        Region top = null;
+        int topCount = 0;
+        for (Map.Entry<Region, Integer> e : counts.entrySet()) {
+            if (pairings.side(e.getKey()) != Side.DONOR) continue;
+            if (e.getValue() > topCount || e.getValue() == topCount && top != null && e.getKey().depth() > top.depth()) {
+                top = e.getKey();
+                topCount = e.getValue();
+            }
+        }
+        if (top == null) return Optional.empty();
+        for (Map.Entry<Region, Integer> e : counts.entrySet()) {
+            Region other = e.getKey();
+            if (pairings.side(other) != Side.DONOR || other.equals(top)) continue;
+            if (gazetteer.within(other, top) || gazetteer.within(top, other)) continue;
+            if (e.getValue() * 2 > topCount) return Optional.empty();
+        }
+        Named donor = Named.of(top);
+        Optional<Named> recipient = partner(donor, true, year);
+        return recipient.map(r -> new Named[] {donor, r});
+    }
+
     /** The province on one side named most often, counting mentions of its cities and counties. */
     private Region topProvince(Side side) {
         Map<String, Integer> byProvince = new HashMap<>();

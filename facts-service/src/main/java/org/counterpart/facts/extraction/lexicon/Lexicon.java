@@ -81,7 +81,10 @@ public final class Lexicon {
     /** The list as one regular-expression alternation. */
     public static String regex(String language, String name) {
         List<String> alternatives = new ArrayList<>();
-        for (String p : phrases(language, name)) alternatives.add("en".equals(language) ? wholeWords(p) : p);
+        List<String> phrases = new ArrayList<>(phrases(language, name));
+        // the longest phrase first: an alternation takes the first alternative that fits (投资金额 before 投资)
+        phrases.sort((a, b) -> b.length() - a.length());
+        for (String p : phrases) alternatives.add("en".equals(language) ? wholeWords(p) : p);
         return String.join("|", alternatives);
     }
 

@@ -54,6 +54,8 @@ public final class MetricClassifier {
     private static final List<Cue> ZH_PEOPLE = List.of(Cue.of("zh", Metric.PEOPLE_TRAINED), Cue.of("zh", Metric.WORKERS_TRANSFERRED),
             Cue.of("zh", Metric.PERSONNEL_EXCHANGED), Cue.of("zh", Metric.PEOPLE_LIFTED), Cue.of("zh", Metric.PEOPLE_BENEFITED));
     private static final List<Cue> ZH_WEAK_PEOPLE = List.of(Cue.weak("zh", Metric.PEOPLE_BENEFITED));
+    private static final Cue ZH_WEAK_FUNDS = Cue.weak("zh", Metric.FUNDS_CNY);
+    private static final Cue WEAK_FUNDS = Cue.weak("en", Metric.FUNDS_CNY);
     /** Enterprises count as introduced only when brought in: "组织两百余家企业开展产销对接" is not. */
     private static final KeyedPattern ZH_ENTERPRISE_INTRO = Lexicon.pattern("zh", "metric/enterprises_introduced");
     private static final List<Cue> ZH_UNITS = unitCues();
@@ -106,7 +108,7 @@ public final class MetricClassifier {
                 String projects = text.substring(clauseStart, clauseStart + valued.start() + 8);
                 return Optional.of(AID_PROJECTS.foundIn(projects) ? Metric.FUNDS_CNY : Metric.INVESTMENT_CNY);
             }
-            Optional<Metric> m = nearest(back, forward, List.of(CONSUME, INVEST, FUNDS));
+            Optional<Metric> m = or(nearest(back, forward, List.of(CONSUME, INVEST, FUNDS)), () -> nearest(back, forward, List.of(WEAK_FUNDS)));
             if (m.isPresent() && m.get() == Metric.FUNDS_CNY && COMPANY_SUBJECT.foundIn(back)
                     && INVEST_WORD.matcher(back + forward).find()) {
                 return Optional.of(Metric.INVESTMENT_CNY);
@@ -277,7 +279,10 @@ public final class MetricClassifier {
         for (Quantity o : all) if (o.end() <= q.start()) previousEnd = Math.max(previousEnd, o.end());
         String farBack = text.substring(Math.min(previousEnd, start), start);
         String cls = q.classifier();
-        if (q.isMoney()) return or(nearest(back, forward, ZH_MONEY), () -> nearest(farBack, "", ZH_MONEY), false);
+        if (q.isMoney()) {
+            Optional<Metric> said = or(nearest(back, forward, ZH_MONEY), () -> nearest(farBack, "", ZH_MONEY), false);
+            return or(said, () -> nearest(back, forward, List.of(ZH_WEAK_FUNDS))); // 金额达5.51亿元
+        }
         if (cls == null && ZH_PEOPLE_NOUN.foundIn(forward)) cls = "人"; // 2.3万贫困群众
         if (cls == null) return Optional.empty();
         if (PEOPLE_CLASSIFIERS.contains(cls)) {
