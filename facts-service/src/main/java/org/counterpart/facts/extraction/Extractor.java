@@ -141,6 +141,7 @@ public final class Extractor {
         String text = s.text();
         boolean chinese = isChinese(report, s);
         Metric previous = null;
+        Map<String, Metric> sameShape = new HashMap<>();
         for (int i = 0; i < quantities.size(); i++) {
             Quantity q = quantities.get(i);
             int next = i + 1 < quantities.size() ? quantities.get(i + 1).start() : text.length();
@@ -153,6 +154,10 @@ public final class Extractor {
                 reasons.add(Reasons.METRIC_FROM_LIST);
             } else if (metric.isEmpty() && previous != null && ANOTHER.matcher(text).region(0, q.start()).find()) {
                 metric = Optional.of(previous); // "sent 23 teachers … and will send another forty": the same noun, left out
+            } else if (metric.isEmpty() && chinese && sameShape.containsKey(shape(q)) && yearBefore(text, q)) {
+                // 从2017年的2000万元、6个项目，到2018年的9152万元、23个项目: a series repeats what it counts
+                metric = Optional.of(sameShape.get(shape(q)));
+                reasons.add(Reasons.METRIC_FROM_LIST);
             }
             Finding whole = PartOfTotal.whole(text, q, read);
             if (whole == null && listWhole != null && q.isMoney() == isMoney(listWhole.fact())) whole = listWhole;
@@ -163,6 +168,7 @@ public final class Extractor {
             }
             if (whole != null && metric.isPresent() && !metric.get().code().equals(whole.fact().metric())) whole = null;
             previous = metric.orElse(null);
+            metric.ifPresent(m -> sameShape.putIfAbsent(shape(q), m));
             if (metric.isEmpty() || NotAClaim.oldValue(text, q) || NotAClaim.inSlogan(text, q)) continue;
             TimeFrame frame = timeFrames.of(text, q, next);
             Integer year = frame.referenceYear() != null ? frame.referenceYear()
@@ -185,6 +191,18 @@ public final class Extractor {
 
     private static String original(ReportText report) {
         return report.text();
+    }
+
+    /** What a figure looks like: money, or a count with its classifier; figures of a series look alike. */
+    private static String shape(Quantity q) {
+        return q.isMoney() ? q.kind().name() : q.classifier() == null ? "COUNT" + q.start() : "COUNT:" + q.classifier();
+    }
+
+    private static final java.util.regex.Pattern YEAR_IN_CLAUSE = java.util.regex.Pattern.compile("(?:19|20)\\d{2}年[^，,；;。]{0,6}$");
+
+    /** A year right before a figure in its clause: one step of a year-by-year series (到2018年的9152万元). */
+    private static boolean yearBefore(String text, Quantity q) {
+        return YEAR_IN_CLAUSE.matcher(text).region(Math.max(0, q.start() - 12), q.start()).find();
     }
 
     /** A count of people (82人) can be a part of a total of people, whatever noun it uses. */
