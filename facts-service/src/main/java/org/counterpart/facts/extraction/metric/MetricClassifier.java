@@ -273,11 +273,13 @@ public final class MetricClassifier {
         for (int i = q.end(); i < text.length(); i++) if (ZH_DELIMITERS.indexOf(text.charAt(i)) >= 0) { end = i; break; }
         String back = text.substring(start, q.start());
         String forward = text.substring(q.end(), end);
-        // a cue far before the figure still counts when nothing nearer does and no other figure stands between
+        // a cue far before the figure still counts when nothing nearer does and no other figure of its kind stands between
         // (2020年度投入援助资金，其中：乐都区819万元 …; 270个帮扶项目（北京市216个 …）)
         int previousEnd = 0;
-        for (Quantity o : all) if (o.end() <= q.start()) previousEnd = Math.max(previousEnd, o.end());
-        String farBack = text.substring(Math.min(previousEnd, start), start);
+        for (Quantity o : all) if (o.end() <= q.start() && o.isMoney() == q.isMoney()) previousEnd = Math.max(previousEnd, o.end());
+        // … but not across a semicolon, which ends the statement a cue belongs to
+        int statement = Math.max(text.lastIndexOf('；', q.start()), text.lastIndexOf(';', q.start())) + 1;
+        String farBack = text.substring(Math.min(Math.max(previousEnd, statement), start), start);
         String cls = q.classifier();
         if (q.isMoney()) {
             Optional<Metric> said = or(nearest(back, forward, ZH_MONEY), () -> nearest(farBack, "", ZH_MONEY), false);
