@@ -142,6 +142,8 @@ public final class Extractor {
         boolean chinese = isChinese(report, s);
         Metric previous = null;
         Map<String, Metric> sameShape = new HashMap<>();
+        boolean onOffer = NotAClaim.onOffer(text);
+        String averageVerb = null;
         for (int i = 0; i < quantities.size(); i++) {
             Quantity q = quantities.get(i);
             int next = i + 1 < quantities.size() ? quantities.get(i + 1).start() : text.length();
@@ -169,14 +171,19 @@ public final class Extractor {
             if (whole != null && metric.isPresent() && !metric.get().code().equals(whole.fact().metric())) whole = null;
             previous = metric.orElse(null);
             metric.ifPresent(m -> sameShape.putIfAbsent(shape(q), m));
-            if (metric.isEmpty() || NotAClaim.oldValue(text, q) || NotAClaim.inSlogan(text, q)) continue;
+            if (metric.isEmpty() || NotAClaim.oldValue(text, q) || NotAClaim.inSlogan(text, q) || NotAClaim.pairingCount(text, q)
+                    || NotAClaim.placeOwned(text, q) || onOffer) continue;
             TimeFrame frame = timeFrames.of(text, q, next);
             Integer year = frame.referenceYear() != null ? frame.referenceYear()
                     : documentYear != null ? documentYear : published != null ? Integer.valueOf(published.getYear()) : null;
             Optional<Attribution> who = parties.resolve(sentences, s, q.start(), q.end(), next, context, year);
             if (who.isEmpty()) continue;
             List<Attribution> each = Distribution.distributive(text, q) ? Distribution.over(who.get()) : List.of();
-            if (each.isEmpty() && NotAClaim.average(text, q)) continue;
+            if (each.isEmpty() && NotAClaim.average(text, q)) {
+                averageVerb = verbBefore(text, q); // 每村投入200万元…；投入100万元…: the rate goes on
+                continue;
+            }
+            if (each.isEmpty() && averageVerb != null && averageVerb.equals(verbBefore(text, q))) continue;
             if (whole != null) reasons.add(Reasons.PART_OF_TOTAL);
             if (!each.isEmpty()) reasons.add(Reasons.DISTRIBUTED_OVER_GROUP);
             Finding first = null;
@@ -191,6 +198,14 @@ public final class Extractor {
 
     private static String original(ReportText report) {
         return report.text();
+    }
+
+    /** The two Chinese characters right before a figure (投入, 安排 …), or null. */
+    private static String verbBefore(String text, Quantity q) {
+        if (q.start() < 2) return null;
+        String v = text.substring(q.start() - 2, q.start());
+        return Character.UnicodeScript.of(v.charAt(0)) == Character.UnicodeScript.HAN
+                && Character.UnicodeScript.of(v.charAt(1)) == Character.UnicodeScript.HAN ? v : null;
     }
 
     /** What a figure looks like: money, or a count with its classifier; figures of a series look alike. */

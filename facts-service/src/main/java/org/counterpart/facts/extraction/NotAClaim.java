@@ -4,6 +4,8 @@ import org.counterpart.facts.extraction.quantity.Quantity;
 import org.counterpart.facts.extraction.lexicon.Lexicon;
 import org.counterpart.facts.extraction.text.KeyedPattern;
 
+import java.util.List;
+
 
 /**
  * Figures that read like cooperation figures but are not claims of their own: averages and rates per unit
@@ -22,7 +24,42 @@ final class NotAClaim {
     /** A short quotation holding a figure is a name or slogan: “五个一批”, “两不愁三保障”, "1+1". */
     private static final int SLOGAN_LENGTH = 10;
 
+    /** 10个村与10个贫困村建立结对: counts of entities paired with each other, not of beneficiaries. */
+    private static final java.util.regex.Pattern PAIRED_WITH_AFTER = java.util.regex.Pattern.compile(
+            "^[^，,；;。]{0,10}?(?:与|同)[^，,；;。]{0,15}?(?:建立|结成)?结对");
+    private static final java.util.regex.Pattern PAIRED_WITH_BEFORE = java.util.regex.Pattern.compile("(?:与|同)$");
+    private static final java.util.regex.Pattern PAIRING_AFTER = java.util.regex.Pattern.compile(
+            "^[^，,；;。]{0,15}?(?:建立|结成)?结对");
+    /** "relief funds of 26.3 million yuan of Youyang County": money said to belong to a place is that place's own. */
+    private static final java.util.regex.Pattern PLACE_OWNED = java.util.regex.Pattern.compile(
+            "^\\s*(?:yuan|rmb)?\\s+of\\s+(?:the\\s+)?(?:[A-Z][\\w'-]+\\s+){1,3}(?:County|District|City|Prefecture|Province|Township|Village)\\b");
+    private static final List<KeyedPattern> PROMOTION = List.of(Lexicon.pattern("en", "context/promotion"), Lexicon.pattern("zh", "context/promotion"));
+    private static final List<KeyedPattern> REALISED = List.of(Lexicon.pattern("en", "context/realised"), Lexicon.pattern("zh", "context/realised"));
+
     private NotAClaim() {}
+
+    /** Counts of entities paired with one another (5个社会组织与5个村建立结对关系). */
+    static boolean pairingCount(String text, Quantity q) {
+        if (q.isMoney()) return false;
+        String after = text.substring(q.end(), Math.min(text.length(), q.end() + 40));
+        if (PAIRED_WITH_AFTER.matcher(after).find()) return true;
+        int from = Math.max(0, q.start() - 1);
+        return PAIRED_WITH_BEFORE.matcher(text).region(from, q.start()).find() && PAIRING_AFTER.matcher(after).find();
+    }
+
+    /** Money said to belong to a named place after it ("… 26.28 million yuan of Youyang County"). */
+    static boolean placeOwned(String text, Quantity q) {
+        return q.isMoney() && PLACE_OWNED.matcher(text).region(q.end(), Math.min(text.length(), q.end() + 60)).lookingAt();
+    }
+
+    /** Projects and sums on offer at a promotion event, with no word that they were signed or landed. */
+    static boolean onOffer(String text) {
+        boolean promotion = false;
+        for (KeyedPattern p : PROMOTION) promotion |= p.foundIn(text);
+        if (!promotion) return false;
+        for (KeyedPattern p : REALISED) if (p.foundIn(text)) return false;
+        return true;
+    }
 
     /** "从14名增加到152名", "rose from 14 to 152": the first figure is the old value of a change. */
     static boolean oldValue(String text, Quantity q) {

@@ -203,6 +203,8 @@ public final class PartyResolver {
         for (KeyedPattern p : COOPERATION) if (p.foundIn(text)) return true;
         int lastRecipient = -1;
         for (RegionMention m : mentions) if (pairings.side(m.region()) == Side.RECIPIENT) lastRecipient = Math.max(lastRecipient, m.start());
+        // with no region named, any verb of giving credits ("About 4.3 billion yuan has been invested in 8,200 projects")
+        if (mentions.isEmpty()) lastRecipient = text.length();
         if (lastRecipient < 0) return false;
         for (KeyedPattern p : GIVING) {
             if (!p.mayMatch(text, 0, lastRecipient)) continue;

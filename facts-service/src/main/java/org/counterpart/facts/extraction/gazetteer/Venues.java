@@ -1,5 +1,6 @@
 package org.counterpart.facts.extraction.gazetteer;
 
+import org.counterpart.facts.extraction.lexicon.Lexicon;
 import org.counterpart.facts.extraction.text.KeyedPattern;
 import org.counterpart.facts.extraction.text.Regexes;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class Venues {
     private static final KeyedPattern EVENT_BEFORE = KeyedPattern.compile(
-            "(?i)\\b(?:meeting|conference|forum|fair|talks|ceremony|symposium|expo|summit|session|held|convened|gathering)\\b[^,.;]{0,25}\\b(?:in|at)\\s+(?:the\\s+)?$");
-    private static final Pattern ZH_EVENT_AFTER = Regexes.compile("^[^，。；,;]{0,8}?(?:举行|召开|举办|开幕|闭幕)");
+            "(?i)(?:" + Lexicon.regex("en", "context/events") + ")[^,.;]{0,25}\\b(?:in|at)\\s+(?:the\\s+)?$");
+    private static final Pattern ZH_EVENT_AFTER = Regexes.compile("^[^，。；,;]{0,8}?(?:" + Lexicon.regex("zh", "context/event_after") + ")");
 
     private Venues() {}
 

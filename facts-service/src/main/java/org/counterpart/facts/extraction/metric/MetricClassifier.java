@@ -214,9 +214,17 @@ public final class MetricClassifier {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return false;
+            // a dash between names ("Guangdong – Guangxi cooperative projects") joins them
+            if ((c == '–' || c == '—') && dashBetweenNames(text, i)) continue;
             if (",;:.()[]!?\"—–".indexOf(c) >= 0) mark = true;
         }
         return mark;
+    }
+
+    private static boolean dashBetweenNames(String text, int at) {
+        int after = at + 1;
+        while (after < text.length() && text.charAt(after) == ' ') after++;
+        return after < text.length() && Character.isUpperCase(text.charAt(after));
     }
 
     private static boolean looksPlural(String w) {
