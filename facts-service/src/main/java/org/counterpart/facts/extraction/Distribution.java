@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class Distribution {
     private static final KeyedPattern BEFORE = KeyedPattern.compile("(?:各|分别|均)\\s*$");
-    private static final KeyedPattern AFTER = KeyedPattern.compile("(?i)^\\s*(?:[^,;，；。]{0,25}?\\brespectively\\b|(?:yuan\\s+)?each\\b|apiece\\b)");
+    private static final KeyedPattern AFTER = KeyedPattern.compile("(?i)^\\s*(?:[^,;，；。]{0,25}?\\b(?:respectively|each|apiece)\\b)");
 
     private Distribution() {}
 

@@ -18,7 +18,9 @@ import org.counterpart.facts.extraction.period.ReportDates;
 import org.counterpart.facts.extraction.period.TimeFrame;
 import org.counterpart.facts.extraction.quantity.Quantity;
 import org.counterpart.facts.extraction.quantity.QuantityFinder;
+import org.counterpart.facts.extraction.lexicon.Lexicon;
 import org.counterpart.facts.extraction.text.EvidenceWindow;
+import org.counterpart.facts.extraction.text.KeyedPattern;
 import org.counterpart.facts.extraction.text.Sentence;
 import org.counterpart.facts.extraction.text.SentenceSplitter;
 import org.counterpart.facts.extraction.text.SiteChrome;
@@ -115,12 +117,13 @@ public final class Extractor {
 
         Findings findings = new Findings();
         Finding openList = null;
+        Integer[] lastYear = {null}; // the year of the last statement, for "the same year" (同年)
         for (Sentence s : sentences) {
             if (chrome[s.index()]) continue;
             Finding listWhole = openList != null && PartOfTotal.listLine(s.text()) ? openList : null;
             openList = null;
             List<PartOfTotal.Read> read = readFigures(report, sentences, s, mentions, context, timeFrames, documentYear,
-                    published, listWhole, findings);
+                    published, listWhole, findings, lastYear);
             if (listWhole != null && !read.isEmpty()) openList = listWhole;
             else if (!read.isEmpty() && PartOfTotal.opensList(s.text())) openList = read.get(read.size() - 1).finding();
         }
@@ -134,7 +137,7 @@ public final class Extractor {
     private List<PartOfTotal.Read> readFigures(ReportText report, List<Sentence> sentences, Sentence s,
                                                List<List<RegionMention>> mentions, ReportContext context,
                                                TimeFrames timeFrames, Integer documentYear, LocalDate published,
-                                               Finding listWhole, Findings findings) {
+                                               Finding listWhole, Findings findings, Integer[] lastYear) {
         List<PartOfTotal.Read> read = new ArrayList<>();
         List<Quantity> quantities = QuantityFinder.find(s.text());
         if (quantities.isEmpty()) return read;
@@ -177,7 +180,10 @@ public final class Extractor {
             Integer year = frame.referenceYear() != null ? frame.referenceYear()
                     : documentYear != null ? documentYear : published != null ? Integer.valueOf(published.getYear()) : null;
             Optional<Attribution> who = parties.resolve(sentences, s, q.start(), q.end(), next, context, year);
+            if (who.isEmpty() && whole != null && whole == listWhole) who = parties.listLine(whole.fact().donor(), whole.fact().recipient(), context.mentions(s.index()));
             if (who.isEmpty()) continue;
+            frame = sameYearAs(frame, text, q, lastYear[0]);
+            if (frame.basis() == Basis.PERIOD && frame.start() != null && frame.end() != null && frame.start().getYear() == frame.end().getYear()) lastYear[0] = frame.start().getYear();
             List<Attribution> each = Distribution.distributive(text, q) ? Distribution.over(who.get()) : List.of();
             if (each.isEmpty() && NotAClaim.average(text, q)) {
                 averageVerb = verbBefore(text, q); // 每村投入200万元…；投入100万元…: the rate goes on
@@ -211,6 +217,26 @@ public final class Extractor {
     /** What a figure looks like: money, or a count with its classifier; figures of a series look alike. */
     private static String shape(Quantity q) {
         return q.isMoney() ? q.kind().name() : q.classifier() == null ? "COUNT" + q.start() : "COUNT:" + q.classifier();
+    }
+
+    private static final java.util.regex.Pattern YEAR_RIGHT_BEFORE = java.util.regex.Pattern.compile("(?<![—–~\\-])((?:19|20)\\d{2})年的?$");
+    private static final List<KeyedPattern> SAME_YEAR = List.of(Lexicon.pattern("en", "context/same_year"), Lexicon.pattern("zh", "context/same_year"));
+
+    /**
+     * A year written right before a figure (到2018年的2.6亿元) is the figure's own period; "the same year" (同年) is the
+     * year of the statement before. Other frames stay as read.
+     */
+    private static TimeFrame sameYearAs(TimeFrame frame, String text, Quantity q, Integer lastYear) {
+        if (frame.basis() == Basis.PLAN) return frame;
+        java.util.regex.Matcher own = YEAR_RIGHT_BEFORE.matcher(text).region(Math.max(0, q.start() - 7), q.start());
+        if (own.find()) return yearFrame(Integer.parseInt(own.group(1)));
+        boolean undated = frame.start() == null && frame.end() == null && frame.asOf() == null;
+        if (undated && lastYear != null && SAME_YEAR.stream().anyMatch(p -> p.foundIn(text))) return yearFrame(lastYear);
+        return frame;
+    }
+
+    private static TimeFrame yearFrame(int year) {
+        return new TimeFrame(Basis.PERIOD, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null);
     }
 
     private static final java.util.regex.Pattern YEAR_IN_CLAUSE = java.util.regex.Pattern.compile("(?:19|20)\\d{2}年[^，,；;。]{0,6}$");

@@ -17,17 +17,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Scores the extractor on the labelled development set in ../shared/dev (real published reports, English and
  * Chinese; a sample of the world, never read by the extractor) and prints every miss, extra and party mismatch.
- * The floors are the scores reached so far, so that a change that loses ground fails; the aim (issue 9) is F1 0.90
- * per language with no forbidden figure.
+ * It fails below F1 0.90 per language, below 0.90 party agreement, or on any forbidden figure (issue 9). These
+ * reports were read while the rules were written, so the score is optimistic: unseen reports score lower.
  */
 class DevScoreTest {
-    static final double ENGLISH_F1_FLOOR = 0.0;
-    static final double CHINESE_F1_FLOOR = 0.0;
-    static final double PARTIES_FLOOR = 0.0;
-    static final int FORBIDDEN_CEILING = 100;
+    static final double ENGLISH_F1_FLOOR = 0.90;
+    static final double CHINESE_F1_FLOOR = 0.90;
+    static final double PARTIES_FLOOR = 0.90;
+    static final int FORBIDDEN_CEILING = 0;
 
     @Test
-    void developmentSetScoresAtLeastItsFloors() throws IOException {
+    void developmentSetScoresAtLeastNinetyPercentWithNoForbiddenFigure() throws IOException {
         Path shared = SeedScoreTest.findShared();
         Path dev = shared == null ? null : shared.resolve("dev");
         Assumptions.assumeTrue(dev != null && Files.isRegularFile(dev.resolve("gold.json")),

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * Hechi") stand as one. A receiver in Xinjiang or Tibet makes the figure out of scope.
  */
 final class NearestParties {
-    /** What joins names that stand together: "X of Y", "X, Y", "X and Y", "X's Y", X和Y, X的Y. */
-    private static final Pattern JOINED = Pattern.compile("^(?:\\s|,|，|、|和|与|及|的|'s|\\bof\\b|\\bin\\b|\\band\\b)*$");
+    /** What joins names that stand together: "X of Y", "X, Y", "X and Y", "X's Y", X和Y, X的Y (黔东南州和恩施州 too). */
+    private static final Pattern JOINED = Pattern.compile("^[州市县区省盟旗]?(?:\\s|,|，|、|和|与|及|的|'s|\\bof\\b|\\bin\\b|\\band\\b)*$");
     private static final String CLAUSE_END = ",，;；。:：";
 
     record Pick(Named donor, Named recipient, boolean outOfScope) {}

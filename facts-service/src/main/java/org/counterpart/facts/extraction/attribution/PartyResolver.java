@@ -88,6 +88,20 @@ public final class PartyResolver {
     }
 
     /**
+     * The parties of a line of a list of parts ("其中：\n巫山县 1.1亿元"): the line's own region takes the place of its
+     * whole's party on that side; a line naming none has its whole's parties.
+     */
+    public Optional<Attribution> listLine(Party wholeDonor, Party wholeRecipient, List<RegionMention> mentions) {
+        SideSets sides = SideSets.of(mentions, pairings);
+        Optional<Named> donor = SideSets.represent(sides.donors(), gazetteer);
+        Optional<Named> recipient = SideSets.represent(sides.recipients(), gazetteer);
+        if (sides.outOfScope()) return Optional.empty();
+        Party d = donor.map(Named::party).orElse(wholeDonor);
+        Party r = recipient.map(Named::party).orElse(wholeRecipient);
+        return Optional.of(new Attribution(d, r).because(Attribution.PARTY_FROM_CONTEXT));
+    }
+
+    /**
      * A sentence naming a group without its members' names ("the eastern provinces … to the western poverty-stricken
      * areas", "With help from eight coastal cities, Guizhou …"): the group stands for a side the sentence names no
      * region of; a side named neither way is the report's main party of that side. A counted group takes its members

@@ -131,6 +131,7 @@ public final class MetricClassifier {
             case "TRAINEE" -> Optional.of(Metric.PEOPLE_TRAINED);
             case "PEOPLE" -> personnelBefore(back) && nearest(back, forward, List.of(TRAIN)).isEmpty()
                     ? Optional.of(Metric.PERSONNEL_EXCHANGED) // "sent volunteers … for 553 person-times"
+                    : helpedIntoJobs(back, text.substring(q.end())) ? Optional.of(Metric.WORKERS_TRANSFERRED)
                     : or(nearest(back, forward, List.of(TRAIN, JOB, LIFT, DISPATCH, BENEFIT)), () -> helped(back, text.substring(q.end())));
             case "PERSONNEL" -> FOR_TRAINING.foundIn(forward) ? Optional.of(Metric.PEOPLE_TRAINED)
                     : nearest(back, forward, List.of(TRAIN, DISPATCH));
@@ -145,6 +146,19 @@ public final class MetricClassifier {
             return Optional.of(Metric.WORKERS_TRANSFERRED);
         }
         return help;
+    }
+
+    /** "… and helped 3,200 villagers from X find jobs": help is the verb nearest the figure, and work its purpose. */
+    private static boolean helpedIntoJobs(String back, String rest) {
+        int help = -1, other = -1;
+        Matcher h = HELP.pattern().matcher(back);
+        while (h.find()) help = h.end();
+        if (help < 0) return false;
+        for (Cue c : List.of(TRAIN, JOB, LIFT, DISPATCH, BENEFIT)) {
+            Matcher m = c.pattern().matcher(back);
+            while (m.find()) other = Math.max(other, m.end());
+        }
+        return help > other && INTO_JOBS.foundIn(rest.length() > 200 ? rest.substring(0, 200) : rest);
     }
 
     /** Whether "workers" after the figure are personnel: "29 medical workers", "skilled workers". */
