@@ -70,6 +70,23 @@ class EndToEndIT {
     }
 
     @Test
+    void twoDonorsNamedTogetherGiveAGroupPairRowThatIsNeverSplit() throws Exception {
+        client.postText("In 2020 Shanghai and Guangdong sent 837 cadres to Yunnan.");
+        JsonNode row = client.awaitTotal("personnel_exchanged",
+                r -> StackClient.pair(r, "Shanghai and Guangdong", "Yunnan"), PATIENCE);
+        assertEquals(837, row.get("total").asLong());
+        assertEquals("group", row.get("level").asText());
+        List<String> members = new ArrayList<>();
+        row.get("donorMembers").forEach(m -> members.add(m.get("code").asText()));
+        assertEquals(List.of("310000", "440000"), members.stream().sorted().toList());
+        // the group's work is not credited to either member
+        JsonNode all = client.totals("personnel_exchanged");
+        for (JsonNode r : all) {
+            assertTrue(!StackClient.pair(r, "Shanghai", "Yunnan") && !StackClient.pair(r, "Guangdong", "Yunnan"), r.toString());
+        }
+    }
+
+    @Test
     void theSeedReportsGiveFundsProjectsAndWorkersRowsForTheirPairs() throws Exception {
         Path seeds = Path.of("").toAbsolutePath().getParent().resolveSibling("shared").resolve("seeds");
         Assumptions.assumeTrue(Files.isDirectory(seeds),
