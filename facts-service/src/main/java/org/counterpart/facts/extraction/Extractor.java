@@ -75,21 +75,62 @@ public final class Extractor {
 
     public PairingRegistry pairings() { return pairings; }
 
+    /**
+     * The stages, in order: the report's sentences and dates; the regions each sentence names; what the report is
+     * about (its groups and pairs); then, sentence by sentence, the figures and what each one claims.
+     */
     public List<ExtractedFact> extract(ReportText report) {
+        Reading reading = sentencesAndDates(report);
+        regionsNamed(reading);
+        whatTheReportIsAbout(reading);
+        return claims(reading);
+    }
+
+    /** One report while it is read: what the stages found so far. */
+    private static final class Reading {
+        final ReportText report;
+        final List<Sentence> sentences;
+        final boolean[] chrome;
+        final LocalDate published;
+        final Integer documentYear;
+        final TimeFrames timeFrames;
+        List<List<RegionMention>> mentions;
+        List<RegionMention> titleMentions;
+        Set<String> provinces;
+        ReportContext context;
+        /** The year of the last statement, for "the same year" (同年). */
+        Integer lastYear;
+
+        Reading(ReportText report, List<Sentence> sentences, boolean[] chrome, LocalDate published, Integer documentYear) {
+            this.report = report;
+            this.sentences = sentences;
+            this.chrome = chrome;
+            this.published = published;
+            this.documentYear = documentYear;
+            this.timeFrames = new TimeFrames(published, documentYear);
+        }
+    }
+
+    /** Stage 1: sentences, page furniture (recognised once per sentence; several stages ask), publication date and year. */
+    private static Reading sentencesAndDates(ReportText report) {
         String original = report.text();
         List<Sentence> sentences = SentenceSplitter.split(original);
-        // page furniture is recognised once per sentence; several steps below ask
         boolean[] chrome = new boolean[sentences.size()];
         for (Sentence s : sentences) chrome[s.index()] = SiteChrome.isChrome(s.text());
         LocalDate published = report.publishedAt() != null ? report.publishedAt() : ReportDates.printedDate(TextNormaliser.normalise(original));
         Integer documentYear = ReportDates.documentYear(report.title(), sentences, i -> chrome[i]);
-        TimeFrames timeFrames = new TimeFrames(published, documentYear);
+        return new Reading(report, sentences, chrome, published, documentYear);
+    }
 
-        // regions first without preferences, then again preferring provinces the report is about (homonyms)
+    /**
+     * Stage 2: the regions of each sentence, first without preferences, then again preferring the provinces the
+     * report is about (homonyms such as Suzhou or Yulin); places named only as venues are dropped.
+     */
+    private void regionsNamed(Reading r) {
         Set<String> provinces = new HashSet<>();
         Set<Region> counties = new HashSet<>();
         List<RegionMatcher.Found> firstPass = new ArrayList<>();
-        for (Sentence s : sentences) {
+        for (Sentence s : r.sentences) {
             RegionMatcher.Found found = regions.findAll(s.text(), Set.of(), RegionMatcher.NO_COUNTIES);
             firstPass.add(found);
             for (RegionMention m : found.mentions()) {
@@ -101,29 +142,39 @@ public final class Extractor {
         List<List<RegionMention>> mentions = new ArrayList<>();
         // a county named in full once ("Kunshan City") is recognised by its bare name afterwards ("Kunshan")
         RegionMatcher.KnownCounties known = RegionMatcher.knownCounties(counties);
-        for (Sentence s : sentences) {
-            if (chrome[s.index()]) { mentions.add(List.of()); continue; }
+        for (Sentence s : r.sentences) {
+            if (r.chrome[s.index()]) { mentions.add(List.of()); continue; }
             // the second search differs from the first only through homonyms and bare county names
             RegionMatcher.Found first = firstPass.get(s.index());
             List<RegionMention> found = counties.isEmpty() && !first.homonyms() ? first.mentions()
                     : regions.find(s.text(), provinces, known);
             mentions.add(Venues.withoutVenues(s.text(), found));
         }
-        List<RegionMention> titleMentions = report.title() == null ? List.of()
-                : regions.find(TextNormaliser.normalise(report.title()), provinces);
-        List<List<GroupPhrase>> groups = new ArrayList<>();
-        for (Sentence s : sentences) groups.add(chrome[s.index()] ? List.of() : GroupPhrases.find(s.text()));
-        ReportContext context = new ReportContext(gazetteer, pairings, titleMentions, mentions, GroupPhrases.resolve(groups));
+        r.mentions = mentions;
+        r.provinces = provinces;
+        r.titleMentions = r.report.title() == null ? List.of()
+                : regions.find(TextNormaliser.normalise(r.report.title()), provinces);
+    }
 
+    /** Stage 3: groups named without their members, and the regions and pairs the whole report names. */
+    private void whatTheReportIsAbout(Reading r) {
+        List<List<GroupPhrase>> groups = new ArrayList<>();
+        for (Sentence s : r.sentences) groups.add(r.chrome[s.index()] ? List.of() : GroupPhrases.find(s.text()));
+        r.context = new ReportContext(gazetteer, pairings, r.titleMentions, r.mentions, GroupPhrases.resolve(groups));
+    }
+
+    /**
+     * Stage 4: the claims of each sentence; a sentence ending in "其中：" opens a list whose lines are parts of its
+     * last figure. Repeated statements are folded at the end.
+     */
+    private List<ExtractedFact> claims(Reading r) {
         Findings findings = new Findings();
         Finding openList = null;
-        Integer[] lastYear = {null}; // the year of the last statement, for "the same year" (同年)
-        for (Sentence s : sentences) {
-            if (chrome[s.index()]) continue;
+        for (Sentence s : r.sentences) {
+            if (r.chrome[s.index()]) continue;
             Finding listWhole = openList != null && PartOfTotal.listLine(s.text()) ? openList : null;
             openList = null;
-            List<PartOfTotal.Read> read = readFigures(report, sentences, s, mentions, context, timeFrames, documentYear,
-                    published, listWhole, findings, lastYear);
+            List<PartOfTotal.Read> read = readFigures(r, s, listWhole, findings);
             if (listWhole != null && !read.isEmpty()) openList = listWhole;
             else if (!read.isEmpty() && PartOfTotal.opensList(s.text())) openList = read.get(read.size() - 1).finding();
         }
@@ -134,10 +185,9 @@ public final class Extractor {
      * The figures of one sentence: what each counts (its own cue, else the list or total it belongs to), whether it
      * is a claim at all, its time frame and parties, and the whole it is a part of.
      */
-    private List<PartOfTotal.Read> readFigures(ReportText report, List<Sentence> sentences, Sentence s,
-                                               List<List<RegionMention>> mentions, ReportContext context,
-                                               TimeFrames timeFrames, Integer documentYear, LocalDate published,
-                                               Finding listWhole, Findings findings, Integer[] lastYear) {
+    private List<PartOfTotal.Read> readFigures(Reading r, Sentence s, Finding listWhole, Findings findings) {
+        ReportText report = r.report;
+        ReportContext context = r.context;
         List<PartOfTotal.Read> read = new ArrayList<>();
         List<Quantity> quantities = QuantityFinder.find(s.text());
         if (quantities.isEmpty()) return read;
@@ -151,6 +201,7 @@ public final class Extractor {
             Quantity q = quantities.get(i);
             int next = i + 1 < quantities.size() ? quantities.get(i + 1).start() : text.length();
             List<String> reasons = new ArrayList<>();
+            // what it counts: its own cue, else the list, series or total it belongs to
             Optional<MetricReading> reading = classifier.read(text, q, quantities, chinese);
             Optional<Metric> metric = reading.map(MetricReading::metric);
             if (reading.isPresent() && reading.get().weak()) reasons.add(Reasons.METRIC_FROM_WEAK_CUE);
@@ -174,16 +225,19 @@ public final class Extractor {
             if (whole != null && metric.isPresent() && !metric.get().code().equals(whole.fact().metric())) whole = null;
             previous = metric.orElse(null);
             metric.ifPresent(m -> sameShape.putIfAbsent(shape(q), m));
+            // whether it claims anything
             if (metric.isEmpty() || NotAClaim.oldValue(text, q) || NotAClaim.inSlogan(text, q) || NotAClaim.pairingCount(text, q)
                     || NotAClaim.placeOwned(text, q) || onOffer) continue;
-            TimeFrame frame = timeFrames.of(text, q, next);
+            // when, and who gave to whom
+            TimeFrame frame = r.timeFrames.of(text, q, next);
             Integer year = frame.referenceYear() != null ? frame.referenceYear()
-                    : documentYear != null ? documentYear : published != null ? Integer.valueOf(published.getYear()) : null;
-            Optional<Attribution> who = parties.resolve(sentences, s, q.start(), q.end(), next, context, year);
+                    : r.documentYear != null ? r.documentYear : r.published != null ? Integer.valueOf(r.published.getYear()) : null;
+            Optional<Attribution> who = parties.resolve(r.sentences, s, q.start(), q.end(), next, context, year);
             if (who.isEmpty() && whole != null && whole == listWhole) who = parties.listLine(whole.fact().donor(), whole.fact().recipient(), context.mentions(s.index()));
             if (who.isEmpty()) continue;
-            frame = sameYearAs(frame, text, q, lastYear[0]);
-            if (frame.basis() == Basis.PERIOD && frame.start() != null && frame.end() != null && frame.start().getYear() == frame.end().getYear()) lastYear[0] = frame.start().getYear();
+            frame = sameYearAs(frame, text, q, r.lastYear);
+            if (frame.basis() == Basis.PERIOD && frame.start() != null && frame.end() != null && frame.start().getYear() == frame.end().getYear()) r.lastYear = frame.start().getYear();
+            // one fact per member of a group it is stated for each of; a rate is no claim
             List<Attribution> each = Distribution.distributive(text, q) ? Distribution.over(who.get()) : List.of();
             if (each.isEmpty() && NotAClaim.average(text, q)) {
                 averageVerb = verbBefore(text, q); // 每村投入200万元…；投入100万元…: the rate goes on
