@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.counterpart.facts.extraction.Confidence;
+import org.counterpart.facts.extraction.fact.Confidence;
 
 /** Checks query parameters before they reach a query: a bad value is the caller's 400, not our 500. */
 final class QueryParameters {

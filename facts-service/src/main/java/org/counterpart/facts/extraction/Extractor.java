@@ -1,5 +1,10 @@
 package org.counterpart.facts.extraction;
 
+import org.counterpart.facts.extraction.fact.ExtractedFact;
+import org.counterpart.facts.extraction.fact.Evidence;
+import org.counterpart.facts.extraction.fact.Basis;
+import org.counterpart.facts.extraction.fact.ReportText;
+
 import org.counterpart.facts.extraction.attribution.Attribution;
 import org.counterpart.facts.extraction.attribution.GroupPhrase;
 import org.counterpart.facts.extraction.attribution.GroupPhrases;

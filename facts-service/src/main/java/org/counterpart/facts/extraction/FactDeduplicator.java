@@ -1,5 +1,9 @@
 package org.counterpart.facts.extraction;
 
+import org.counterpart.facts.extraction.fact.ExtractedFact;
+import org.counterpart.facts.extraction.fact.Party;
+import org.counterpart.facts.extraction.fact.Basis;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

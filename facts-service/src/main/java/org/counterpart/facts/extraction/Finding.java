@@ -1,5 +1,7 @@
 package org.counterpart.facts.extraction;
 
+import org.counterpart.facts.extraction.fact.ExtractedFact;
+
 /**
  * A fact found while reading a report, before repeated statements are folded: the fact and, for a part of a
  * stated total, the finding of its whole.

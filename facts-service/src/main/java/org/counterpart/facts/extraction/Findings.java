@@ -1,5 +1,7 @@
 package org.counterpart.facts.extraction;
 
+import org.counterpart.facts.extraction.fact.ExtractedFact;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.counterpart.facts.extraction;
 
+import org.counterpart.facts.extraction.fact.Confidence;
+
 import java.util.List;
 
 /**

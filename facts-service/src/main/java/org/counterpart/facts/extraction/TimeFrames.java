@@ -1,5 +1,7 @@
 package org.counterpart.facts.extraction;
 
+import org.counterpart.facts.extraction.fact.Basis;
+
 import org.counterpart.facts.extraction.period.TimeFrame;
 import org.counterpart.facts.extraction.period.TimeFrameResolver;
 import org.counterpart.facts.extraction.quantity.Quantity;

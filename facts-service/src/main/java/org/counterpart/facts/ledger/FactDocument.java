@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.counterpart.facts.extraction.Party;
+import org.counterpart.facts.extraction.fact.Party;
 
 /**
  * A fact as the API answers it and as the {@code facts} topic carries it (schemas/facts-event.schema.json).

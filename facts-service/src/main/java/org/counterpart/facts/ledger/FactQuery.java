@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Query;
-import org.counterpart.facts.extraction.Confidence;
+import org.counterpart.facts.extraction.fact.Confidence;
 
 /**
  * The filters of GET /facts. A party filter matches, ignoring case, a party's name or code, which for a group

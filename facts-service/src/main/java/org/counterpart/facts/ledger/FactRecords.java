@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.counterpart.facts.extraction.ExtractedFact;
-import org.counterpart.facts.extraction.Party;
+import org.counterpart.facts.extraction.fact.ExtractedFact;
+import org.counterpart.facts.extraction.fact.Party;
 
 /**
  * Turns one extraction's facts into the rows that record them. Every fact gets its id before any row is filled

@@ -7,7 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.counterpart.facts.extraction.Party;
+import org.counterpart.facts.extraction.fact.Party;
 
 /**
  * The fact table's JSON text columns (also_stated, reasons, *_members): one place writes and reads them, so the

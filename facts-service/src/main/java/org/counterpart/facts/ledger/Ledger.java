@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.counterpart.facts.events.FactEvents;
-import org.counterpart.facts.extraction.ExtractedFact;
+import org.counterpart.facts.extraction.fact.ExtractedFact;
 import org.counterpart.facts.extraction.Extractor;
-import org.counterpart.facts.extraction.ReportText;
+import org.counterpart.facts.extraction.fact.ReportText;
 import org.jboss.logging.Logger;
 
 /**

@@ -2,7 +2,7 @@ package org.counterpart.facts.ledger;
 
 import java.util.List;
 
-import org.counterpart.facts.extraction.ExtractedFact;
+import org.counterpart.facts.extraction.fact.ExtractedFact;
 
 /**
  * The part-of links of one extraction must each lead, in a few steps, to a whole that is a part of nothing: a link

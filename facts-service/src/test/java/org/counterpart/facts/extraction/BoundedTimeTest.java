@@ -1,5 +1,9 @@
 package org.counterpart.facts.extraction;
 
+import org.counterpart.facts.extraction.fact.ExtractedFact;
+import org.counterpart.facts.extraction.fact.Evidence;
+import org.counterpart.facts.extraction.fact.ReportText;
+
 import org.counterpart.facts.extraction.text.EvidenceWindow;
 import org.counterpart.facts.extraction.text.Sentence;
 import org.counterpart.facts.extraction.text.SentenceSplitter;

@@ -1,5 +1,9 @@
 package org.counterpart.facts.extraction;
 
+import org.counterpart.facts.extraction.fact.ExtractedFact;
+import org.counterpart.facts.extraction.fact.Party;
+import org.counterpart.facts.extraction.fact.ReportText;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.counterpart.facts.extraction.metric.Metric;

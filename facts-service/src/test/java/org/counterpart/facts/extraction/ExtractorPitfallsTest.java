@@ -1,5 +1,10 @@
 package org.counterpart.facts.extraction;
 
+import org.counterpart.facts.extraction.fact.ExtractedFact;
+import org.counterpart.facts.extraction.fact.Qualifier;
+import org.counterpart.facts.extraction.fact.Basis;
+import org.counterpart.facts.extraction.fact.ReportText;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

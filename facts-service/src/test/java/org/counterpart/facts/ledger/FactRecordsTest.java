@@ -16,12 +16,12 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.counterpart.facts.extraction.Basis;
-import org.counterpart.facts.extraction.Confidence;
-import org.counterpart.facts.extraction.Evidence;
-import org.counterpart.facts.extraction.ExtractedFact;
-import org.counterpart.facts.extraction.Party;
-import org.counterpart.facts.extraction.Qualifier;
+import org.counterpart.facts.extraction.fact.Basis;
+import org.counterpart.facts.extraction.fact.Confidence;
+import org.counterpart.facts.extraction.fact.Evidence;
+import org.counterpart.facts.extraction.fact.ExtractedFact;
+import org.counterpart.facts.extraction.fact.Party;
+import org.counterpart.facts.extraction.fact.Qualifier;
 import org.junit.jupiter.api.Test;
 
 /** From the extractor's facts to stored rows and back out as the documents the API and the topic carry. */

@@ -1,6 +1,6 @@
 package org.counterpart.facts.extraction.attribution;
 
-import org.counterpart.facts.extraction.Party;
+import org.counterpart.facts.extraction.fact.Party;
 import org.counterpart.facts.extraction.gazetteer.Gazetteer;
 import org.counterpart.facts.extraction.gazetteer.Region;
 import org.counterpart.facts.extraction.gazetteer.RegionMention;

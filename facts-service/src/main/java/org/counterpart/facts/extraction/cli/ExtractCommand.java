@@ -3,9 +3,9 @@ package org.counterpart.facts.extraction.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.counterpart.facts.extraction.ExtractedFact;
+import org.counterpart.facts.extraction.fact.ExtractedFact;
 import org.counterpart.facts.extraction.Extractor;
-import org.counterpart.facts.extraction.ReportText;
+import org.counterpart.facts.extraction.fact.ReportText;
 import org.counterpart.facts.extraction.evaluation.GoldReport;
 import org.counterpart.facts.extraction.evaluation.GoldSet;
 import org.counterpart.facts.extraction.evaluation.ScoreCard;
@@ -147,7 +147,7 @@ public final class ExtractCommand {
         return m;
     }
 
-    private static Map<String, Object> party(org.counterpart.facts.extraction.Party p) {
+    private static Map<String, Object> party(org.counterpart.facts.extraction.fact.Party p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", p.name());
         m.put("code", p.code());

@@ -1,7 +1,7 @@
 package org.counterpart.facts.extraction.evaluation;
 
-import org.counterpart.facts.extraction.ExtractedFact;
-import org.counterpart.facts.extraction.Party;
+import org.counterpart.facts.extraction.fact.ExtractedFact;
+import org.counterpart.facts.extraction.fact.Party;
 
 import java.util.stream.Collectors;
 

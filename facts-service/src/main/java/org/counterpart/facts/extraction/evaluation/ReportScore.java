@@ -1,6 +1,6 @@
 package org.counterpart.facts.extraction.evaluation;
 
-import org.counterpart.facts.extraction.ExtractedFact;
+import org.counterpart.facts.extraction.fact.ExtractedFact;
 
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package org.counterpart.facts.extraction.evaluation;
 
-import org.counterpart.facts.extraction.ExtractedFact;
+import org.counterpart.facts.extraction.fact.ExtractedFact;
 import org.counterpart.facts.extraction.Extractor;
-import org.counterpart.facts.extraction.ReportText;
+import org.counterpart.facts.extraction.fact.ReportText;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package org.counterpart.facts.extraction.period;
 
-import org.counterpart.facts.extraction.Basis;
+import org.counterpart.facts.extraction.fact.Basis;
 import org.counterpart.facts.extraction.text.KeyedPattern;
 import org.counterpart.facts.extraction.text.Literals;
 

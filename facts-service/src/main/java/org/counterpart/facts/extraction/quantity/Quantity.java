@@ -1,6 +1,6 @@
 package org.counterpart.facts.extraction.quantity;
 
-import org.counterpart.facts.extraction.Qualifier;
+import org.counterpart.facts.extraction.fact.Qualifier;
 
 import java.math.BigDecimal;
 

@@ -1,6 +1,6 @@
 package org.counterpart.facts.extraction.text;
 
-import org.counterpart.facts.extraction.Evidence;
+import org.counterpart.facts.extraction.fact.Evidence;
 
 /**
  * The evidence kept with a fact: its whole sentence, or for a sentence longer than {@link #LONGEST} characters a

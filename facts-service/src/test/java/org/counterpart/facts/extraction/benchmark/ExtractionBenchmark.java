@@ -3,7 +3,7 @@ package org.counterpart.facts.extraction.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.counterpart.facts.extraction.Extractor;
-import org.counterpart.facts.extraction.ReportText;
+import org.counterpart.facts.extraction.fact.ReportText;
 import org.openjdk.jmh.annotations.*;
 import org.openjdk.jmh.infra.Blackhole;
 

@@ -1,4 +1,4 @@
-package org.counterpart.facts.extraction;
+package org.counterpart.facts.extraction.fact;
 
 /** How exactly a figure is stated: "about 600" is approximate, "more than 1,000" a lower bound. */
 public enum Qualifier {

@@ -1,4 +1,4 @@
-package org.counterpart.facts.extraction;
+package org.counterpart.facts.extraction.fact;
 
 /** Cumulative running figure, a figure for a stated period, or a plan (never added to actuals). */
 public enum Basis {

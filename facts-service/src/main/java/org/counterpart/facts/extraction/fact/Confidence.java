@@ -1,4 +1,4 @@
-package org.counterpart.facts.extraction;
+package org.counterpart.facts.extraction.fact;
 
 /**
  * How far a fact can be trusted without a person checking it. Totals count high and medium; low facts are kept

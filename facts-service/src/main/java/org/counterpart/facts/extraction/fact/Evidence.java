@@ -1,4 +1,4 @@
-package org.counterpart.facts.extraction;
+package org.counterpart.facts.extraction.fact;
 
 /**
  * The text a fact was read from, with its character offsets [start, end) in the original report text: the whole

@@ -1,4 +1,4 @@
-package org.counterpart.facts.extraction;
+package org.counterpart.facts.extraction.fact;
 
 import java.time.LocalDate;
 
