@@ -1,5 +1,8 @@
 package org.counterpart.facts.extraction;
 
+import org.counterpart.facts.extraction.fact.ExtractedFact;
+import org.counterpart.facts.extraction.fact.ReportText;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

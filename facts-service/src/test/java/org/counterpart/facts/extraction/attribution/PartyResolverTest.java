@@ -1,9 +1,9 @@
 package org.counterpart.facts.extraction.attribution;
 
-import org.counterpart.facts.extraction.ExtractedFact;
+import org.counterpart.facts.extraction.fact.ExtractedFact;
 import org.counterpart.facts.extraction.Extractor;
-import org.counterpart.facts.extraction.Party;
-import org.counterpart.facts.extraction.ReportText;
+import org.counterpart.facts.extraction.fact.Party;
+import org.counterpart.facts.extraction.fact.ReportText;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

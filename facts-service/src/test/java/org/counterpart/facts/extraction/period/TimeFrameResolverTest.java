@@ -1,6 +1,6 @@
 package org.counterpart.facts.extraction.period;
 
-import org.counterpart.facts.extraction.Basis;
+import org.counterpart.facts.extraction.fact.Basis;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
