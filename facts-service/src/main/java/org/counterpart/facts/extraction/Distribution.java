@@ -13,16 +13,26 @@ import java.util.List;
  * figure; without a group the same words make a rate ("9 million yuan per county"), which is not a claim.
  */
 final class Distribution {
-    private static final KeyedPattern BEFORE = KeyedPattern.compile("(?:各|分别|均)\\s*$");
+    private static final KeyedPattern BEFORE = KeyedPattern.compile("(?i)(?:(?:各|分别|均)[^，,；;。、]{0,8}|\\beach\\s+(?:[a-z]+\\s+){0,3})$");
     private static final KeyedPattern AFTER = KeyedPattern.compile("(?i)^\\s*(?:[^,;，；。]{0,25}?\\b(?:respectively|each|apiece)\\b)");
 
     private Distribution() {}
 
     static boolean distributive(String text, Quantity q) {
-        int from = Math.max(0, q.start() - 4);
+        int from = Math.max(0, q.start() - 30);
         return BEFORE.mayMatch(text, from, q.start()) && BEFORE.matcher(text).region(from, q.start()).find()
                 || AFTER.mayMatch(text, q.end(), Math.min(text.length(), q.end() + 40))
                 && AFTER.matcher(text).region(q.end(), Math.min(text.length(), q.end() + 40)).lookingAt();
+    }
+
+    /**
+     * "40 and 50 teachers respectively": the figures of such a list go to the members in order, when there are as
+     * many of them as members; otherwise each member gets the figure.
+     */
+    static List<Attribution> over(Attribution who, int position, int listed) {
+        List<Attribution> each = over(who);
+        if (listed > 1 && listed == each.size() && position < listed) return List.of(each.get(position));
+        return each;
     }
 
     /** One attribution per member of the group the figure is distributed over; the attribution itself otherwise. */

@@ -174,13 +174,15 @@ public final class Extractor {
      */
     private List<ExtractedFact> claims(Reading r) {
         Findings findings = new Findings();
-        Finding openList = null;
+        Finding openList = null, lastWhole = null;
         for (Sentence s : r.sentences) {
             if (r.chrome[s.index()]) continue;
             Finding listWhole = openList != null && PartOfTotal.listLine(s.text()) ? openList : null;
+            if (listWhole == null && lastWhole != null && PartOfTotal.opensWithPart(s.text())) listWhole = lastWhole;
             openList = null;
             List<PartOfTotal.Read> read = readFigures(r, s, listWhole, findings);
-            if (listWhole != null && !read.isEmpty()) openList = listWhole;
+            lastWhole = read.isEmpty() ? null : read.get(read.size() - 1).finding();
+            if (listWhole != null && !read.isEmpty() && PartOfTotal.listLine(s.text())) openList = listWhole;
             else if (!read.isEmpty() && PartOfTotal.opensList(s.text())) openList = read.get(read.size() - 1).finding();
         }
         return findings.facts();
@@ -241,9 +243,17 @@ public final class Extractor {
             if (who.isEmpty() && whole != null && whole == listWhole) who = parties.listLine(whole.fact().donor(), whole.fact().recipient(), context.mentions(s.index()));
             if (who.isEmpty()) continue;
             frame = sameYearAs(frame, text, q, r.lastYear);
+            if (whole != null && frame.start() == null && frame.end() == null && frame.asOf() == null && frame.basis() == Basis.PERIOD) {
+                ExtractedFact w = whole.fact(); // a part stated without a time frame shares its whole's
+                frame = new TimeFrame(w.basis(), w.periodStart(), w.periodEnd(), w.asOf());
+            }
             if (frame.basis() == Basis.PERIOD && frame.start() != null && frame.end() != null && frame.start().getYear() == frame.end().getYear()) r.lastYear = frame.start().getYear();
             // one fact per member of a group it is stated for each of; a rate is no claim
-            List<Attribution> each = Distribution.distributive(text, q) ? Distribution.over(who.get()) : List.of();
+            List<Attribution> each = List.of();
+            if (Distribution.distributive(text, q)) {
+                int[] series = listedWith(text, quantities, i);
+                each = Distribution.over(who.get(), series[0], series[1]);
+            }
             if (each.isEmpty() && NotAClaim.average(text, q)) {
                 averageVerb = verbBefore(text, q); // 每村投入200万元…；投入100万元…: the rate goes on
                 continue;
@@ -263,6 +273,14 @@ public final class Extractor {
 
     private static String original(ReportText report) {
         return report.text();
+    }
+
+    /** The place of figure i in the list of figures joined to it ("40 and 50 teachers"), and the length of that list. */
+    private static int[] listedWith(String text, List<Quantity> quantities, int i) {
+        int first = i, last = i;
+        while (first > 0 && Coordination.listed(text, quantities.get(first - 1), quantities.get(first))) first--;
+        while (last + 1 < quantities.size() && Coordination.listed(text, quantities.get(last), quantities.get(last + 1))) last++;
+        return new int[] {i - first, last - first + 1};
     }
 
     /** The two Chinese characters right before a figure (投入, 安排 …), or null. */

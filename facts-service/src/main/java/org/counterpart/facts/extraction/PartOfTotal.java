@@ -45,6 +45,14 @@ final class PartOfTotal {
         return null;
     }
 
+    private static final Pattern OPENS_WITH_PART = Pattern.compile(
+            "(?i)^(?:of\\s+(?:this|that|the\\s+total|which)|among\\s+(?:them|these|this)|out\\s+of\\s+(?:this|that|the\\s+total))\\s*,");
+
+    /** Whether a sentence opens as a part of the sentence before ("Of this, 1.1 billion yuan went to Honghe"). */
+    static boolean opensWithPart(String text) {
+        return OPENS_WITH_PART.matcher(text).find();
+    }
+
     /** Whether a sentence ends by opening a list of parts ("…资金34.15亿元，其中："). */
     static boolean opensList(String text) {
         return OPENS_LIST.matcher(text).find();

@@ -27,6 +27,8 @@ class PartOfTotalTest {
             en | In 2019 Shanghai allocated 3.2 billion yuan of aid funds to Yunnan, of which 1.1 billion yuan went to Honghe. | funds_cny 3200000000 >530000 ^- ; funds_cny 1100000000 >532500 ^0
             en | In 2019 Shanghai allocated 3.2 billion yuan of aid funds to Yunnan, including 1.1 billion yuan of social assistance funds. | funds_cny 3200000000 >530000 ^- ; funds_cny 1100000000 >530000 ^0
             en | In 2019 Shanghai sent 800 people to Yunnan, including 120 doctors sent to Honghe. | personnel_exchanged 800 >530000 ^- ; personnel_exchanged 120 >532500 ^0
+            zh | 2019年，上海市向云南省投入财政援助资金32亿元，其中红河州11亿元、文山州9亿元。 | funds_cny 3200000000 >530000 ^- ; funds_cny 1100000000 >532500 ^0 ; funds_cny 900000000 >532600 ^0
+            en | In 2019 Shanghai allocated 3.2 billion yuan of aid funds to Yunnan. Of this, 1.1 billion yuan went to Honghe. | funds_cny 3200000000 >530000 ^- ; funds_cny 1100000000 >532500 ^0
             # the whole is the last figure of the same kind before the marker, counted in the report's list
             en | In 2019 Shanghai sent 800 officials and allocated 3.2 billion yuan of aid funds to Yunnan, of which 1.1 billion yuan went to Honghe. | personnel_exchanged 800 >530000 ^- ; funds_cny 3200000000 >530000 ^- ; funds_cny 1100000000 >532500 ^1
             en | In 2018 Shanghai allocated 2 billion yuan of aid funds to Yunnan. In 2019 Shanghai allocated 3.2 billion yuan of aid funds to Yunnan, of which 1.1 billion yuan went to Honghe and 0.9 billion yuan to Wenshan. | funds_cny 2000000000 >530000 ^- ; funds_cny 3200000000 >530000 ^- ; funds_cny 1100000000 >532500 ^1 ; funds_cny 900000000 >532600 ^1

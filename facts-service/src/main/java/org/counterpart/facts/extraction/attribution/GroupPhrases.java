@@ -31,6 +31,7 @@ public final class GroupPhrases {
     private static final Pattern RECEIVERS = wordsOf("en", "groups/recipient_words", "zh", "groups/recipient_words");
     private static final Pattern EAST_PLACE = Pattern.compile(Lexicon.regex("en", "groups/east_places"), Pattern.CASE_INSENSITIVE);
     private static final Pattern WEST_PLACE = Pattern.compile(Lexicon.regex("en", "groups/west_places"), Pattern.CASE_INSENSITIVE);
+    private static final Pattern ZH_DIRECTION = Pattern.compile(Lexicon.regex("zh", "groups/east") + "|" + Lexicon.regex("zh", "groups/west"));
     private static final Map<String, String> LEVELS_EN = Lexicon.table("en", "groups/nouns");
     private static final Map<String, String> LEVELS_ZH = Lexicon.table("zh", "groups/nouns");
 
@@ -71,6 +72,13 @@ public final class GroupPhrases {
         // "the eastern provinces" is named "eastern provinces"; "the west" keeps its article
         String name = phrase.matches("(?i)the\\s+\\S+") ? phrase : phrase.replaceFirst("(?i)^the\\s+", "");
         int start = m.start() + (m.group().length() - m.group().stripLeading().length());
+        // 对口帮扶西部地区: words of helping before a Chinese direction word are the verb, not the group's name
+        Matcher direction = ZH_DIRECTION.matcher(phrase);
+        if (hasHan(phrase) && m.group("num") == null && direction.find() && direction.start() > 0) {
+            name = phrase.substring(direction.start());
+            start += direction.start();
+            phrase = name;
+        }
         out.add(new GroupPhrase(start, start + phrase.length(), name, side, count, level == null ? "any" : level));
     }
 

@@ -90,7 +90,7 @@ public final class NonQuantitySpans {
             RULES.stream().map(r -> r.literals() == null ? List.<String>of() : r.literals()).toList());
 
     /** Years standing alone: blocked unless a counted noun follows directly ("2000 workers"). */
-    private static final Pattern LONE_YEAR = Regexes.compile("(?<![\\d,.])" + YEAR + "(?![\\d,]|\\.\\d)");
+    private static final Pattern LONE_YEAR = Regexes.compile("(?<![\\d,.])" + YEAR + "(?!\\d|,\\d|\\.\\d)"); // "In 2019, …" is a year; 2,019 is not
     private static final Pattern COUNTED_AFTER = Pattern.compile(
             "^\\s+(?:[a-z-]+\\s+){0,3}(?:projects?|workers|labou?r(?:er)?s|people|persons|cadres|villages|enterprises|"
             + "companies|agreements|households|teachers|doctors|trainees|professionals|officials|technicians)\\b");

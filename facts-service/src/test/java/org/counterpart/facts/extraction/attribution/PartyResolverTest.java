@@ -43,6 +43,14 @@ class PartyResolverTest {
             en | In 2019 Hangzhou and Ningbo allocated 10 million yuan each in aid funds to Qiandongnan. | funds_cny 330100>522600 ; funds_cny 330200>522600
             zh | 2019年，上海市向红河和文山投入帮扶资金各2000万元。 | funds_cny 310000>532500 ; funds_cny 310000>532600
             zh | 2019年，上海市、江苏省向云南省投入帮扶资金各2000万元。 | funds_cny 310000>530000 ; funds_cny 320000>530000
+            zh | 2019年，上海市向红河州、文山州各投入帮扶资金2000万元。 | funds_cny 310000>532500 ; funds_cny 310000>532600
+            zh | 2019年，杭州市、宁波市各选派教师40名到黔东南州支教。 | personnel_exchanged 330100>522600 ; personnel_exchanged 330200>522600
+            en | In 2019 Hangzhou and Ningbo each allocated 10 million yuan of aid funds to Qiandongnan. | funds_cny 330100>522600 ; funds_cny 330200>522600
+            en | In 2019 Hangzhou and Ningbo sent 40 teachers each to Qiandongnan. | personnel_exchanged 330100>522600 ; personnel_exchanged 330200>522600
+            # figures listed "respectively" go to the members in order
+            en | In 2019 Hangzhou and Ningbo sent 40 and 50 teachers respectively to Qiandongnan. | personnel_exchanged 330100>522600 ; personnel_exchanged 330200>522600
+            # a short Chinese name with 州 joins the next one
+            zh | 2019年，杭州市向黔东南州和恩施州拨付帮扶资金5亿元。 | funds_cny 330100>Qiandongnan and Enshi{522600,422800}
             # aid inside one province is out of scope
             en | In 2019 Guangzhou allocated 50 million yuan of aid funds to Lianjiang City. |
             en | In 2019, Guangzhou allocated 500 million yuan of aid funds to Qingyuan, a city in northern Guangdong. |

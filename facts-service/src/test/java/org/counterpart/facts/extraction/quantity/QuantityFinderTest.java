@@ -59,6 +59,8 @@ class QuantityFinderTest {
             The leaders met 3 times.                                           |
             “十三五”期间，投入资金3亿元。                                          | 300000000/CNY/-/EXACT/3亿元
             In 2019 Shanghai sent 300 teachers to Yunnan.                      | 300/COUNT/-/EXACT/300
+            In 2019, Shanghai sent 300 teachers to Yunnan.                     | 300/COUNT/-/EXACT/300
+            Since 2016, Fujian has sent 500 doctors.                           | 500/COUNT/-/EXACT/500
             From 2016 to 2019 Jiangsu built 45 schools.                        | 45/COUNT/-/EXACT/45
             2016—2017年，投入资金3亿元。                                           | 300000000/CNY/-/EXACT/3亿元
             """)
