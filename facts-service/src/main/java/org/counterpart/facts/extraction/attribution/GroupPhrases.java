@@ -2,6 +2,7 @@ package org.counterpart.facts.extraction.attribution;
 
 import org.counterpart.facts.extraction.lexicon.Lexicon;
 import org.counterpart.facts.extraction.pairing.Side;
+import org.counterpart.facts.extraction.text.KeyedPattern;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class GroupPhrases {
     private static final Pattern RECEIVERS = wordsOf("en", "groups/recipient_words", "zh", "groups/recipient_words");
     private static final Pattern EAST_PLACE = Pattern.compile(Lexicon.regex("en", "groups/east_places"), Pattern.CASE_INSENSITIVE);
     private static final Pattern WEST_PLACE = Pattern.compile(Lexicon.regex("en", "groups/west_places"), Pattern.CASE_INSENSITIVE);
+    private static final KeyedPattern ENGLISH_NOUNS = KeyedPattern.compile("(?i)" + String.join("|", LEVELS_EN_KEYS()));
     private static final Pattern ZH_DIRECTION = Pattern.compile(Lexicon.regex("zh", "groups/east") + "|" + Lexicon.regex("zh", "groups/west"));
     private static final Map<String, String> LEVELS_EN = Lexicon.table("en", "groups/nouns");
     private static final Map<String, String> LEVELS_ZH = Lexicon.table("zh", "groups/nouns");
@@ -41,7 +43,8 @@ public final class GroupPhrases {
     public static List<GroupPhrase> find(String text) {
         List<GroupPhrase> out = new ArrayList<>();
         Matcher m = ENGLISH.matcher(text);
-        while (m.find()) add(out, text, m, LEVELS_EN.get(m.group("noun").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")), count(m.group("num")));
+        // most sentences hold none of the group nouns: one literal scan spares the large pattern
+        if (ENGLISH_NOUNS.foundIn(text)) while (m.find()) add(out, text, m, LEVELS_EN.get(m.group("noun").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")), count(m.group("num")));
         Matcher alone = PLACE_ALONE.matcher(text);
         while (alone.find()) {
             int at = alone.start();

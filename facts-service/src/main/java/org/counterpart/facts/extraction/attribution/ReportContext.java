@@ -54,6 +54,13 @@ public final class ReportContext {
      * Empty when the report is about several givers.
      */
     Optional<Named[]> dominantPair(Integer year) {
+        // one answer per report and year: sentences naming no party ask again and again
+        return dominantPairs.computeIfAbsent(Optional.ofNullable(year), y -> findDominantPair(year));
+    }
+
+    private final Map<Optional<Integer>, Optional<Named[]>> dominantPairs = new HashMap<>();
+
+    private Optional<Named[]> findDominantPair(Integer year) {
         Region top = null;
         int topCount = 0;
         for (Map.Entry<Region, Integer> e : counts.entrySet()) {
