@@ -9,9 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.counterpart.facts.extraction.ExtractedFact;
+import org.counterpart.facts.extraction.fact.ExtractedFact;
 import org.counterpart.facts.extraction.Extractor;
-import org.counterpart.facts.extraction.ReportText;
+import org.counterpart.facts.extraction.fact.ReportText;
 import org.junit.jupiter.api.Test;
 
 /** The oracle of the system tier is only as good as this: every generated report yields exactly its one fact. */
