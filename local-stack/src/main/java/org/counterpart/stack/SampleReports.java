@@ -27,7 +27,7 @@ final class SampleReports {
             new Sample("shenzhen-baise-2019.txt", "2019-12-20", "en", "Shenzhen and Baise review four years of pairing"),
             new Sample("fujian-ningxia-2020.txt", "2020-09-15", "en", "Fujian-Ningxia collaboration marks a milestone"),
             new Sample("suzhou-tongren-2018.txt", "2018-11-30", "en", "Suzhou's assistance to Tongren in 2018"),
-            new Sample("ningbo-qianxinan-zh.txt", "2020-07-10", "zh", "宁波对口帮扶黔西南州工作综述"),
+            new Sample("ningbo-qianxinan-zh.txt", "2020-07-10", "zh", "宁波—黔西南东西部协作这五年"),
             new Sample("hangzhou-qiandongnan-zh.txt", "2019-12-28", "zh", "杭州市对口帮扶黔东南州2019年工作"),
             new Sample("delegation-visit.txt", "2019-06-05", "en", "Delegation visit strengthens ties"));
 

@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * Figures listed side by side ("选派挂职干部86名、专业技术人才540人", "86 officials and 540 technicians",
- * 乐都区819万元，民和县1226万元) count the same kind of thing: a list item with no cue of its own takes the metric
+ * 巫山县320万元，奉节县450万元) count the same kind of thing: a list item with no cue of its own takes the metric
  * of the item before it.
  */
 final class Coordination {
     private static final Pattern LIST_GAP = Pattern.compile("^(?:[、和及与以及]|\\s*(?:,|and)\\s)[^，,；;。：:！？]{0,12}$");
-    /** 乐都区819万元，民和县1226万元: a comma and a short name between figures of the same unit. */
+    /** 巫山县320万元，奉节县450万元: a comma and a short name between figures of the same unit. */
     private static final Pattern NAMED_ITEM_GAP = Pattern.compile("^\\s*[,，]\\p{IsHan}{1,6}$");
 
     private Coordination() {}

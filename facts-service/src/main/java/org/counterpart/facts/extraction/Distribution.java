@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A figure stated for each member of a group: "8.4 million yuan was invested respectively in A and B",
- * "A and B received 2 million yuan each", 平安区、循化县各100万元. Each member gets a fact of its own with the
+ * A figure stated for each member of a group: "6 million yuan was allocated respectively to A and B",
+ * "A and B received 2 million yuan each", 西宁市、海东市各500万元. Each member gets a fact of its own with the
  * figure; without a group the same words make a rate ("9 million yuan per county"), which is not a claim.
  */
 final class Distribution {

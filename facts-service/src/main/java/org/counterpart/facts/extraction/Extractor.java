@@ -44,8 +44,6 @@ public final class Extractor {
     private static final java.util.regex.Pattern ANOTHER = org.counterpart.facts.extraction.text.Regexes.compile(
             "(?i)(?:\\b(?:another|a\\s+further|an\\s+additional|an\\s+extra)\\s+|再|又)$");
 
-    private static final Set<String> PEOPLE_CLASSIFIERS = Set.of("人", "名", "人次", "位");
-
     private static volatile Extractor standard;
 
     private final Gazetteer gazetteer;
@@ -101,7 +99,6 @@ public final class Extractor {
         final TimeFrames timeFrames;
         List<List<RegionMention>> mentions;
         List<RegionMention> titleMentions;
-        Set<String> provinces;
         ReportContext context;
         /** The year of the last statement, for "the same year" (同年). */
         Integer lastYear;
@@ -156,7 +153,6 @@ public final class Extractor {
             mentions.add(Venues.withoutVenues(s.text(), found));
         }
         r.mentions = mentions;
-        r.provinces = provinces;
         r.titleMentions = r.report.title() == null ? List.of()
                 : regions.find(TextNormaliser.normalise(r.report.title()), provinces);
     }
@@ -218,14 +214,14 @@ public final class Extractor {
             } else if (metric.isEmpty() && previous != null && ANOTHER.matcher(text).region(0, q.start()).find()) {
                 metric = Optional.of(previous); // "sent 23 teachers … and will send another forty": the same noun, left out
             } else if (metric.isEmpty() && chinese && sameShape.containsKey(shape(q)) && yearBefore(text, q)) {
-                // 从2017年的2000万元、6个项目，到2018年的9152万元、23个项目: a series repeats what it counts
+                // 从2017年的1.2亿元、8个项目，到2018年的2.6亿元、15个项目: a series repeats what it counts
                 metric = Optional.of(sameShape.get(shape(q)));
                 reasons.add(Reasons.METRIC_FROM_LIST);
             }
             Finding whole = PartOfTotal.whole(text, q, read);
             if (whole == null && listWhole != null && q.isMoney() == isMoney(listWhole.fact())) whole = listWhole;
             if (whole != null && metric.isEmpty() && (q.isMoney() || countsPeopleLike(q, whole))) {
-                // "of which 1.3 million yuan was for training"; a count ("including 641,000 pieces of clothing") says its own noun
+                // "of which 2 million yuan went to training"; a count ("including 3,500 sets of school uniforms") says its own noun
                 metric = Optional.of(Metric.fromCode(whole.fact().metric()));
                 reasons.add(Reasons.METRIC_FROM_TOTAL);
             }
@@ -255,7 +251,7 @@ public final class Extractor {
                 each = Distribution.over(who.get(), series[0], series[1]);
             }
             if (each.isEmpty() && NotAClaim.average(text, q)) {
-                averageVerb = verbBefore(text, q); // 每村投入200万元…；投入100万元…: the rate goes on
+                averageVerb = verbBefore(text, q); // 每村安排50万元…；安排30万元…: the rate goes on
                 continue;
             }
             if (each.isEmpty() && averageVerb != null && averageVerb.equals(verbBefore(text, q))) continue;
@@ -318,14 +314,14 @@ public final class Extractor {
 
     private static final java.util.regex.Pattern YEAR_IN_CLAUSE = java.util.regex.Pattern.compile("(?:19|20)\\d{2}年[^，,；;。]{0,6}$");
 
-    /** A year right before a figure in its clause: one step of a year-by-year series (到2018年的9152万元). */
+    /** A year right before a figure in its clause: one step of a year-by-year series (到2018年的2.6亿元). */
     private static boolean yearBefore(String text, Quantity q) {
         return YEAR_IN_CLAUSE.matcher(text).region(Math.max(0, q.start() - 12), q.start()).find();
     }
 
     /** A count of people (82人) can be a part of a total of people, whatever noun it uses. */
     private static boolean countsPeopleLike(Quantity q, Finding whole) {
-        return q.classifier() != null && PEOPLE_CLASSIFIERS.contains(q.classifier())
+        return MetricClassifier.countsPeople(q.classifier())
                 && Metric.fromCode(whole.fact().metric()).countsPeople();
     }
 

@@ -45,7 +45,7 @@ final class FactDeduplicator {
     }
 
     private static boolean same(ExtractedFact a, ExtractedFact b) {
-        // two figures of one sentence are two statements ("21 trainings for 550 person-times and 28 for 550 person-times")
+        // two figures of one sentence are two statements ("12 trainings for 300 person-times and 9 for 300 person-times")
         if (a.evidence().start() == b.evidence().start() && a.evidence().figureStart() != b.evidence().figureStart()) return false;
         return a.metric().equals(b.metric()) && a.value().compareTo(b.value()) == 0 && a.unit().equals(b.unit())
                 && (unknownFrame(a) || unknownFrame(b) || a.basis() == b.basis() && Objects.equals(a.periodStart(), b.periodStart())

@@ -21,16 +21,16 @@ final class NotAClaim {
     private static final java.util.regex.Pattern FROM_BEFORE = java.util.regex.Pattern.compile("(?i)(?:从|由|\\bfrom\\s+)$");
     private static final java.util.regex.Pattern CHANGE_TO_AFTER = java.util.regex.Pattern.compile("(?i)^\\S{0,4}?\\s*(?:"
             + Lexicon.regex("zh", "context/change_to") + "|" + Lexicon.regex("en", "context/change_to") + ")\\s*\\d");
-    /** A short quotation holding a figure is a name or slogan: “五个一批”, “两不愁三保障”, "1+1". */
+    /** A short quotation holding a figure is a name or slogan: “三个一批”, “两不愁三保障”, "1+1". */
     private static final int SLOGAN_LENGTH = 10;
 
-    /** 10个村与10个贫困村建立结对: counts of entities paired with each other, not of beneficiaries. */
+    /** 8家企业与12个贫困村建立结对: counts of entities paired with each other, not of beneficiaries. */
     private static final java.util.regex.Pattern PAIRED_WITH_AFTER = java.util.regex.Pattern.compile(
             "^[^，,；;。]{0,10}?(?:与|同)[^，,；;。]{0,15}?(?:建立|结成)?结对");
     private static final java.util.regex.Pattern PAIRED_WITH_BEFORE = java.util.regex.Pattern.compile("(?:与|同)$");
     private static final java.util.regex.Pattern PAIRING_AFTER = java.util.regex.Pattern.compile(
             "^[^，,；;。]{0,15}?(?:建立|结成)?结对");
-    /** "relief funds of 26.3 million yuan of Youyang County": money said to belong to a place is that place's own. */
+    /** "relief funds of 4.1 million yuan of Fengjie County": money said to belong to a place is that place's own. */
     private static final java.util.regex.Pattern PLACE_OWNED = java.util.regex.Pattern.compile(
             "^\\s*(?:yuan|rmb)?\\s+of\\s+(?:the\\s+)?(?:[A-Z][\\w'-]+\\s+){1,3}(?:County|District|City|Prefecture|Province|Township|Village)\\b");
     private static final List<KeyedPattern> PROMOTION = List.of(Lexicon.pattern("en", "context/promotion"), Lexicon.pattern("zh", "context/promotion"));
@@ -38,7 +38,7 @@ final class NotAClaim {
 
     private NotAClaim() {}
 
-    /** Counts of entities paired with one another (5个社会组织与5个村建立结对关系). */
+    /** Counts of entities paired with one another (6个社会组织与6个村建立结对关系). */
     static boolean pairingCount(String text, Quantity q) {
         if (q.isMoney()) return false;
         String after = text.substring(q.end(), Math.min(text.length(), q.end() + 40));
@@ -47,7 +47,7 @@ final class NotAClaim {
         return PAIRED_WITH_BEFORE.matcher(text).region(from, q.start()).find() && PAIRING_AFTER.matcher(after).find();
     }
 
-    /** Money said to belong to a named place after it ("… 26.28 million yuan of Youyang County"). */
+    /** Money said to belong to a named place after it ("… 4.1 million yuan of Fengjie County"). */
     static boolean placeOwned(String text, Quantity q) {
         return q.isMoney() && PLACE_OWNED.matcher(text).region(q.end(), Math.min(text.length(), q.end() + 60)).lookingAt();
     }
@@ -61,14 +61,14 @@ final class NotAClaim {
         return true;
     }
 
-    /** "从14名增加到152名", "rose from 14 to 152": the first figure is the old value of a change. */
+    /** "从20名增加到65名", "rose from 20 to 65": the first figure is the old value of a change. */
     static boolean oldValue(String text, Quantity q) {
         int from = Math.max(0, q.start() - 6);
         if (!FROM_BEFORE.matcher(text).region(from, q.start()).find()) return false;
         return CHANGE_TO_AFTER.matcher(text).region(q.end(), Math.min(text.length(), q.end() + 20)).lookingAt();
     }
 
-    /** A figure inside a short quotation (“五个一批”) names something; it counts nothing. */
+    /** A figure inside a short quotation (“三个一批”) names something; it counts nothing. */
     static boolean inSlogan(String text, Quantity q) {
         int open = Math.max(text.lastIndexOf('“', q.start()), text.lastIndexOf('"', q.start() - 1));
         if (open < 0 || q.start() - open > SLOGAN_LENGTH) return false;

@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parts of a stated total: "46.9 million yuan, of which 42.8 million was project funds", "including 148 aid
- * projects", 其中上海市72.8亿元. A part is a fact of its own, linked to its whole, which totals never add to it.
+ * Parts of a stated total: "21 million yuan, of which 8 million was for roads", "including 148 aid
+ * projects", 其中江苏省12.4亿元. A part is a fact of its own, linked to its whole, which totals never add to it.
  * The whole is the last figure of the same kind (money or count) before the marker in the same sentence; a
  * sentence ending in "其中：" or "including:" opens a list whose lines are parts of its last figure.
  */
@@ -18,7 +18,7 @@ final class PartOfTotal {
             "(?i)\\bof\\s+which\\b|\\bamong\\s+(?:which|them)\\b|\\bincluding\\b|\\bincluded\\b|其中|包括");
     private static final Pattern OPENS_LIST = Pattern.compile(
             "(?i)(?:\\bof\\s+which|\\bamong\\s+(?:which|them)|\\bincluding|其中|包括)\\s*[:：]\\s*$");
-    /** A line of a list opened by "其中：": short, a name and a figure ("安顺 11.04亿元"). */
+    /** A line of a list opened by "其中：": short, a name and a figure ("巫山县 1.1亿元"). */
     private static final int LIST_LINE_LENGTH = 40;
 
     /** A figure already read in the sentence, with the fact it gave. */
@@ -53,7 +53,7 @@ final class PartOfTotal {
         return OPENS_WITH_PART.matcher(text).find();
     }
 
-    /** Whether a sentence ends by opening a list of parts ("…资金34.15亿元，其中："). */
+    /** Whether a sentence ends by opening a list of parts ("…资金3.2亿元，其中："). */
     static boolean opensList(String text) {
         return OPENS_LIST.matcher(text).find();
     }

@@ -32,7 +32,7 @@ public final class GroupPhrases {
     private static final Pattern RECEIVERS = wordsOf("en", "groups/recipient_words", "zh", "groups/recipient_words");
     private static final Pattern EAST_PLACE = Pattern.compile(Lexicon.regex("en", "groups/east_places"), Pattern.CASE_INSENSITIVE);
     private static final Pattern WEST_PLACE = Pattern.compile(Lexicon.regex("en", "groups/west_places"), Pattern.CASE_INSENSITIVE);
-    private static final KeyedPattern ENGLISH_NOUNS = KeyedPattern.compile("(?i)" + String.join("|", LEVELS_EN_KEYS()));
+    private static final KeyedPattern ENGLISH_NOUNS = KeyedPattern.compile("(?i)" + String.join("|", englishNouns()));
     private static final Pattern ZH_DIRECTION = Pattern.compile(Lexicon.regex("zh", "groups/east") + "|" + Lexicon.regex("zh", "groups/west"));
     private static final Map<String, String> LEVELS_EN = Lexicon.table("en", "groups/nouns");
     private static final Map<String, String> LEVELS_ZH = Lexicon.table("zh", "groups/nouns");
@@ -138,7 +138,7 @@ public final class GroupPhrases {
     }
 
     private static Pattern english() {
-        String nouns = String.join("|", LEVELS_EN_KEYS());
+        String nouns = String.join("|", englishNouns());
         String describing = "(?:" + String.join("|", Lexicon.regex("en", "groups/east"), Lexicon.regex("en", "groups/west"),
                 Lexicon.regex("en", "groups/donor_words"), Lexicon.regex("en", "groups/recipient_words")) + ")";
         String places = "(?:" + Lexicon.regex("en", "groups/east_places") + "|" + Lexicon.regex("en", "groups/west_places") + ")";
@@ -149,7 +149,7 @@ public final class GroupPhrases {
                 + "(?:\\s+(?:in|of|from)\\s+(?:the\\s+)?(?<place>" + places + "))?");
     }
 
-    private static List<String> LEVELS_EN_KEYS() {
+    private static List<String> englishNouns() {
         List<String> keys = new ArrayList<>(Lexicon.table("en", "groups/nouns").keySet());
         keys.sort((a, b) -> b.length() - a.length());
         return keys.stream().map(k -> k.replace(" ", "\\s+")).toList();

@@ -51,8 +51,8 @@ final class NearestParties {
         if (recipient == null) recipient = after(mentions, Side.RECIPIENT, to, text.length(), pairings);
         if (donor == null || recipient == null) return Optional.empty();
         if (pairings.outOfScope(mentions.get(recipient).region())) return Optional.of(new Pick(null, null, true));
-        Optional<Named> d = SideSets.represent(cluster(text, mentions, donor, pairings), gazetteer);
-        Optional<Named> r = SideSets.represent(cluster(text, mentions, recipient, pairings), gazetteer);
+        Optional<Named> d = Named.of(cluster(text, mentions, donor, pairings), gazetteer);
+        Optional<Named> r = Named.of(cluster(text, mentions, recipient, pairings), gazetteer);
         if (d.isEmpty() || r.isEmpty()) return Optional.empty();
         if (d.get().isGroup() || r.get().isGroup()) return Optional.of(new Pick(d.get(), r.get(), false));
         return Optional.of(new Pick(Named.of(atLevel(d.get().first(), r.get().first(), mentions, gazetteer)),
@@ -61,7 +61,7 @@ final class NearestParties {
 
     /**
      * The party of one side nearest the figure, for a sentence that names only that side: a giver before the
-     * figure (else after it); a receiver after the figure in its own clause ("乐都区819万元，民和县1226万元" gives each
+     * figure (else after it); a receiver after the figure in its own clause ("巫山县320万元，奉节县450万元" gives each
      * figure the county before it), else the nearest before, else the first after. Regions written together stand
      * as one party (a group).
      */
@@ -79,7 +79,7 @@ final class NearestParties {
             if (at == null) at = after(mentions, side, to, text.length(), pairings);
         }
         if (at == null) return Optional.empty();
-        return SideSets.represent(cluster(text, mentions, at, pairings), gazetteer);
+        return Named.of(cluster(text, mentions, at, pairings), gazetteer);
     }
 
     /**

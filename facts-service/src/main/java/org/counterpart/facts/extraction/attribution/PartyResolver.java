@@ -93,8 +93,8 @@ public final class PartyResolver {
      */
     public Optional<Attribution> listLine(Party wholeDonor, Party wholeRecipient, List<RegionMention> mentions) {
         SideSets sides = SideSets.of(mentions, pairings);
-        Optional<Named> donor = SideSets.represent(sides.donors(), gazetteer);
-        Optional<Named> recipient = SideSets.represent(sides.recipients(), gazetteer);
+        Optional<Named> donor = Named.of(sides.donors(), gazetteer);
+        Optional<Named> recipient = Named.of(sides.recipients(), gazetteer);
         if (sides.outOfScope()) return Optional.empty();
         Party d = donor.map(Named::party).orElse(wholeDonor);
         Party r = recipient.map(Named::party).orElse(wholeRecipient);
@@ -103,7 +103,7 @@ public final class PartyResolver {
 
     /**
      * A sentence naming a group without its members' names ("the eastern provinces … to the western poverty-stricken
-     * areas", "With help from eight coastal cities, Guizhou …"): the group stands for a side the sentence names no
+     * areas", "Helped by seven coastal cities, Gansu …"): the group stands for a side the sentence names no
      * region of; a side named neither way is the report's main party of that side. A counted group takes its members
      * from the pairing data when they are as many as the text says; otherwise its members stay unknown.
      */
@@ -201,7 +201,7 @@ public final class PartyResolver {
         if (sides.outOfScope() && side == Side.DONOR) return Optional.empty();
         Optional<Named> partner = context.partner(named.get(), side == Side.DONOR, year);
         if (partner.isEmpty()) return Optional.empty();
-        // "Liangshan lifted 801,000 people out of poverty" is the receiver's own record unless the sentence credits the help
+        // "Nujiang lifted 96,000 people out of poverty" is the receiver's own record unless the sentence credits the help
         if (side == Side.RECIPIENT && !credited(text, all)) return Optional.empty();
         Named donor = side == Side.DONOR ? named.get() : partner.get();
         Named recipient = side == Side.DONOR ? partner.get() : named.get();
@@ -217,7 +217,7 @@ public final class PartyResolver {
         for (KeyedPattern p : COOPERATION) if (p.foundIn(text)) return true;
         int lastRecipient = -1;
         for (RegionMention m : mentions) if (pairings.side(m.region()) == Side.RECIPIENT) lastRecipient = Math.max(lastRecipient, m.start());
-        // with no region named, any verb of giving credits ("About 4.3 billion yuan has been invested in 8,200 projects")
+        // with no region named, any verb of giving credits ("About 600 million yuan has been put into 310 projects")
         if (mentions.isEmpty()) lastRecipient = text.length();
         if (lastRecipient < 0) return false;
         for (KeyedPattern p : GIVING) {
@@ -230,7 +230,7 @@ public final class PartyResolver {
     }
 
     /**
-     * Whether the giver of the figure is outside the collaboration: the central government or its units (中央投入云南的
+     * Whether the giver of the figure is outside the collaboration: the central government or its units (中央向甘肃投入的
      * 财政资金…, "central government funds") named before the figure with no eastern region between them and it.
      */
     private boolean givenByOthers(String text, int figure, List<RegionMention> mentions) {
@@ -248,7 +248,7 @@ public final class PartyResolver {
         return true;
     }
 
-    /** "帮助菏泽引进项目46个": a clause whose helped region is on the giving side is no East–West aid. */
+    /** "帮助烟台引进项目9个": a clause whose helped region is on the giving side is no East–West aid. */
     private boolean helpsTheEast(String text, List<RegionMention> clause) {
         for (RegionMention m : clause) if (helpedEastern(text, m)) return true;
         return false;
@@ -278,7 +278,7 @@ public final class PartyResolver {
             List<GroupPhrase> groups = context.groups(prev.index());
             Optional<Attribution> a = groups.isEmpty() ? Optional.empty() : withGroups(prev.text(), context.mentions(prev.index()),
                     groups, prev.text().length(), prev.text().length(), prev.text().length(), context, year);
-            if (a.isEmpty()) a = fromSentence(prev, context, year, false);
+            if (a.isEmpty()) a = fromSentence(prev, context, year);
             if (a.isPresent()) return a.map(x -> x.because(Attribution.PARTY_FROM_CONTEXT));
             if (BOTH_SIDES.foundIn(prev.text())) return mainPair(context);
         }
@@ -289,10 +289,10 @@ public final class PartyResolver {
                 .map(pair -> new Attribution(pair[0].party(), pair[1].party()).because(Attribution.PARTY_FROM_CONTEXT));
     }
 
-    private Optional<Attribution> fromSentence(Sentence sentence, ReportContext context, Integer year, boolean allowGroup) {
+    private Optional<Attribution> fromSentence(Sentence sentence, ReportContext context, Integer year) {
         SideSets sides = SideSets.of(context.mentions(sentence.index()), pairings);
-        Optional<Named> donor = SideSets.represent(sides.donors(), gazetteer);
-        Optional<Named> recipient = SideSets.represent(sides.recipients(), gazetteer);
+        Optional<Named> donor = Named.of(sides.donors(), gazetteer);
+        Optional<Named> recipient = Named.of(sides.recipients(), gazetteer);
         if (sides.outOfScope() && recipient.isEmpty()) return Optional.empty();
         boolean completed = donor.isEmpty() || recipient.isEmpty();
         if (donor.isEmpty() && recipient.isPresent() && !credited(sentence.text(), context.mentions(sentence.index()))) return Optional.empty();

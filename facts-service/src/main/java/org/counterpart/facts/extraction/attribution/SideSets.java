@@ -1,6 +1,5 @@
 package org.counterpart.facts.extraction.attribution;
 
-import org.counterpart.facts.extraction.gazetteer.Gazetteer;
 import org.counterpart.facts.extraction.gazetteer.Region;
 import org.counterpart.facts.extraction.gazetteer.RegionMention;
 import org.counterpart.facts.extraction.pairing.PairingRegistry;
@@ -22,13 +21,5 @@ record SideSets(List<Region> donors, List<Region> recipients, boolean outOfScope
             else if (side == Side.RECIPIENT && !r.contains(region)) r.add(region);
         }
         return new SideSets(d, r, out);
-    }
-
-    /**
-     * The party a set of regions stands for: the most specific one when they nest ("Liupanshui, Guizhou" →
-     * Liupanshui), a group of them otherwise ("Baise and Hechi", "Shanghai and Guangdong"): never one member.
-     */
-    static Optional<Named> represent(List<Region> regions, Gazetteer gazetteer) {
-        return Named.of(regions, gazetteer);
     }
 }

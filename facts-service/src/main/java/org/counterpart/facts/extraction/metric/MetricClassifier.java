@@ -79,6 +79,11 @@ public final class MetricClassifier {
         return List.copyOf(out);
     }
 
+    /** Whether a Chinese classifier counts people (人, 名, 人次 …), as lexicon/zh/classifiers.tsv says. */
+    public static boolean countsPeople(String classifier) {
+        return classifier != null && PEOPLE_CLASSIFIERS.contains(classifier);
+    }
+
     public Optional<Metric> classify(String text, Quantity q, List<Quantity> all, boolean chinese) {
         return read(text, q, all, chinese).map(MetricReading::metric);
     }
@@ -104,7 +109,7 @@ public final class MetricClassifier {
         if (q.isMoney()) {
             Matcher valued = VALUED_PROJECTS.matcher(back);
             if (VALUED_PROJECTS.mayMatch(back) && valued.find()) {
-                // "309 aid projects with investment of …" are aid funds; "429 projects worth …" are investment
+                // "58 aid projects with investment of …" are aid funds; "36 projects worth …" are investment
                 String projects = text.substring(clauseStart, clauseStart + valued.start() + 8);
                 return Optional.of(AID_PROJECTS.foundIn(projects) ? Metric.FUNDS_CNY : Metric.INVESTMENT_CNY);
             }
@@ -130,7 +135,7 @@ public final class MetricClassifier {
                     : Optional.of(nearest(back, forward, List.of(TRAIN)).orElse(Metric.WORKERS_TRANSFERRED));
             case "TRAINEE" -> Optional.of(Metric.PEOPLE_TRAINED);
             case "PEOPLE" -> personnelBefore(back) && nearest(back, forward, List.of(TRAIN)).isEmpty()
-                    ? Optional.of(Metric.PERSONNEL_EXCHANGED) // "sent volunteers … for 553 person-times"
+                    ? Optional.of(Metric.PERSONNEL_EXCHANGED) // "sent doctors … for 240 person-times"
                     : helpedIntoJobs(back, text.substring(q.end())) ? Optional.of(Metric.WORKERS_TRANSFERRED)
                     : or(nearest(back, forward, List.of(TRAIN, JOB, LIFT, DISPATCH, BENEFIT)), () -> helped(back, text.substring(q.end())));
             case "PERSONNEL" -> FOR_TRAINING.foundIn(forward) ? Optional.of(Metric.PEOPLE_TRAINED)
@@ -139,7 +144,7 @@ public final class MetricClassifier {
         };
     }
 
-    /** "helped 2,000 villagers in Zhenxiong, a county …, find jobs": help into work, said later in the sentence. */
+    /** "helped 3,200 villagers from Qiandongnan, a prefecture …, find jobs": help into work, said later in the sentence. */
     private static Optional<Metric> helped(String back, String rest) {
         Optional<Metric> help = nearest(back, "", List.of(HELP));
         if (help.isPresent() && INTO_JOBS.foundIn(rest.length() > 200 ? rest.substring(0, 200) : rest)) {
@@ -228,7 +233,7 @@ public final class MetricClassifier {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return false;
-            // a dash between names ("Guangdong – Guangxi cooperative projects") joins them
+            // a dash between names ("Fujian – Ningxia cooperative projects") joins them
             if ((c == '–' || c == '—') && dashBetweenNames(text, i)) continue;
             if (",;:.()[]!?\"—–".indexOf(c) >= 0) mark = true;
         }
@@ -296,7 +301,7 @@ public final class MetricClassifier {
         String back = text.substring(start, q.start());
         String forward = text.substring(q.end(), end);
         // a cue far before the figure still counts when nothing nearer does and no other figure of its kind stands between
-        // (2020年度投入援助资金，其中：乐都区819万元 …; 270个帮扶项目（北京市216个 …）)
+        // (2019年度安排协作资金，其中：巫山县320万元 …; 60个帮扶项目（上海市35个 …）)
         int previousEnd = 0;
         for (Quantity o : all) if (o.end() <= q.start() && o.isMoney() == q.isMoney()) previousEnd = Math.max(previousEnd, o.end());
         // … but not across a semicolon, which ends the statement a cue belongs to
@@ -305,21 +310,21 @@ public final class MetricClassifier {
         String cls = q.classifier();
         if (q.isMoney()) {
             Optional<Metric> said = or(nearest(back, forward, ZH_MONEY), () -> nearest(farBack, "", ZH_MONEY), false);
-            return or(said, () -> nearest(back, forward, List.of(ZH_WEAK_FUNDS))); // 金额达5.51亿元
+            return or(said, () -> nearest(back, forward, List.of(ZH_WEAK_FUNDS))); // 金额达2.7亿元
         }
-        if (cls == null && ZH_PEOPLE_NOUN.foundIn(forward)) cls = "人"; // 2.3万贫困群众
+        if (cls == null && ZH_PEOPLE_NOUN.foundIn(forward)) cls = "人"; // 1.3万贫困群众
         if (cls == null) return Optional.empty();
         if (PEOPLE_CLASSIFIERS.contains(cls)) {
             Optional<Metric> said = nearest(back, forward, ZH_PEOPLE);
             if (said.isPresent()) return said;
             if (ZH_PERSONNEL_NOUN.foundIn(forward.length() > 8 ? forward.substring(0, 8) : forward)) {
-                return Optional.of(Metric.PERSONNEL_EXCHANGED); // 已有92名浙江干部在川
+                return Optional.of(Metric.PERSONNEL_EXCHANGED); // 已有45名江苏干部在陕
             }
             return or(Optional.empty(), () -> nearest(back, forward, ZH_WEAK_PEOPLE));
         }
         Optional<Metric> m = or(nearest(back, forward, ZH_UNITS), () -> nearest(farBack, "", ZH_UNITS), false);
         if (m.isEmpty() && ENTERPRISE_CLASSIFIERS.contains(cls) && "家".equals(cls) && ZH_ENTERPRISE_INTRO.foundIn(back + forward)) {
-            return Optional.of(Metric.ENTERPRISES_INTRODUCED); // 目前已引进3家
+            return Optional.of(Metric.ENTERPRISES_INTRODUCED); // 目前已落户5家
         }
         if (m.isEmpty()) return m;
         return switch (m.get()) {

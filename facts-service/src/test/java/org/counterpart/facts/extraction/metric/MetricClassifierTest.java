@@ -37,15 +37,15 @@ class MetricClassifierTest {
             zh | 0 | funds_cny                  | 浙江省向四川省提供援助资金5亿元。
             zh | 0 | investment_cny             | 浙江省企业在四川省投资金额达15亿元。
             zh | 0 | investment_cny             | 项目投资金额15亿元。
-            zh | 0 | investment_cny             | 签约金额达5.51亿元。
+            zh | 0 | investment_cny             | 签约金额达2.7亿元。
             zh | 0 | consumption_cny            | 消费扶贫销售农产品8亿元。
             zh | 0 | consumption_cny            | 采购贫困地区农产品3亿元。
-            zh | 0 | funds_cny (weak)           | 全年完成金额达5.51亿元。
-            zh | 0 | funds_cny (weak)           | 协作双方共落实金额达5.51亿元。
+            zh | 0 | funds_cny (weak)           | 全年完成金额达2.7亿元。
+            zh | 0 | funds_cny (weak)           | 协作双方共落实金额达2.7亿元。
             # English head nouns
             en | 0 | projects                   | Suzhou implemented 45 aid projects in Tongren.
             en | 0 | agreements                 | The cities signed five agreements.
-            en | 0 | personnel_exchanged        | Shanghai sent 29 medical workers to Yunnan.
+            en | 0 | personnel_exchanged        | Shanghai sent 31 medical workers to Yunnan.
             en | 0 | workers_transferred        | Guangdong helped 8,600 workers from Guangxi find jobs.
             en | 0 | personnel_exchanged        | Guangzhou sent 120 teachers to Bijie.
             en | 0 | personnel_exchanged        | Jiangsu sent 150 officials to Shaanxi.
@@ -71,8 +71,8 @@ class MetricClassifierTest {
             zh | 0 | workers_transferred        | 组织劳务输出1.2万人。
             zh | 0 | personnel_exchanged        | 选派挂职干部92名。
             zh | 0 | personnel_exchanged        | 派出教师120名。
-            zh | 0 | personnel_exchanged        | 已有92名浙江干部在川。
-            zh | 0 | people_benefited           | 带动2.3万贫困群众稳定增收。
+            zh | 0 | personnel_exchanged        | 已有45名江苏干部在陕。
+            zh | 0 | people_benefited           | 带动1.3万贫困人口增收。
             zh | 0 | people_benefited           | 惠及贫困人口3万人。
             zh | 0 | people_lifted              | 帮助1.5万人脱贫。
             zh | 0 | enterprises_introduced     | 目前已引进3家。

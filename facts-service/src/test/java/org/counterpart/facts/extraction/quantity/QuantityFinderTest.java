@@ -47,12 +47,12 @@ class QuantityFinderTest {
             The courses trained 3,200 person-times of cadres.                  | 3200/COUNT/-/EXACT/3,200/pt
             培训干部2000人次。                                                   | 2000/COUNT/人次/EXACT/2000人次/pt
             # ordinals, plan names, dates, years, rates and serial numbers are no quantities
-            During the 12th Five-Year Plan period Shandong and Chongqing held talks. |
-            They studied the 4th Plenary Session of the 19th CPC Central Committee. |
+            In the 13th Five-Year Plan years Shandong and Chongqing met often. |
+            They discussed the 6th Plenary Session of the 18th CPC Central Committee. |
             On August 29 2019 the delegation arrived in Guiyang.               |
             From August 29 to 31 the delegation stayed in Guiyang.             |
-            The talks ran from the 25th to the 27th.                           |
-            Poverty incidence fell from 10.5 percent to 0.6 percent.           |
+            The talks ran from the 14th to the 16th.                           |
+            Poverty incidence fell from 12.4 percent to 0.8 percent.           |
             贫困发生率下降到0.6%。                                                |
             2019年3月5日，双方举行联席会议。                                       |
             The team rebuilt No. 3 Middle School.                              |
