@@ -1,0 +1,22 @@
+package org.counterpart.edge;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Limits every request must keep to, checked before any resource runs. */
+@ConfigMapping(prefix = "counterpart.http")
+public interface HttpSettings {
+    /** Below the codec's own limit (quarkus.http.limits.max-initial-line-length), so the refusal is a document. */
+    @WithDefault("8192")
+    int maxUriLength();
+
+    /** Below quarkus.http.limits.max-header-size, for the same reason. */
+    @WithDefault("16384")
+    int maxHeaderBytes();
+}

@@ -1,0 +1,95 @@
+package org.counterpart.edge.outbox;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Properties;
+import java.util.concurrent.Future;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.counterpart.edge.OutboxSettings;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends outbox rows to Kafka as CloudEvents (binary mode: attributes in ce_* headers, the payload as it is) and
+ * hands back the broker's acknowledgement. A plain idempotent producer rather than a reactive channel: the relay
+ * must know, row by row, whether the broker has the event before it marks it sent.
+ */
+@IfBuildProperty(name = "counterpart.outbox.publishes", stringValue = "true")
+@ApplicationScoped
+public class OutboxPublisher {
+
+    private final OutboxSettings settings;
+    private final OutboxTopics topics;
+    private final Properties config = new Properties();
+    private volatile KafkaProducer<String, byte[]> producer;
+
+    public OutboxPublisher(OutboxSettings settings, OutboxTopics topics, KafkaClientSettings client,
+                           @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.settings = settings;
+        this.topics = topics;
+        config.putAll(client.properties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compression());
+        // The record size is checked before compression: room for the largest event the outbox takes, plus headers.
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(OutboxTopics.maxMessageBytes(settings)));
+        // Fail fast while the broker is away; the rows stay in the outbox and the relay tries again.
+        long timeout = settings.brokerTimeout().toMillis();
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(timeout + 2000));
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox-relay");
+    }
+
+    public Future<RecordMetadata> send(OutboxEvent event) throws Exception {
+        OutboxSettings.Topic topic = topics.ensure(event.topic);
+        CloudEvent cloudEvent = CloudEventBuilder.v1()
+                .withId(event.eventId.toString())
+                .withSource(URI.create(settings.source()))
+                .withType(topic.typePrefix() + event.type)
+                .withSubject(event.aggregateId.toString())
+                .withTime(event.createdAt.atOffset(ZoneOffset.UTC))
+                .withDataSchema(URI.create(topic.dataSchema()))
+                .withDataContentType("application/json")
+                .withData(event.payload.getBytes(StandardCharsets.UTF_8))
+                .build();
+        ProducerRecord<String, byte[]> record = KafkaMessageFactory
+                .<String>createWriter(event.topic, event.key)
+                .writeBinary(cloudEvent);
+        return producer().send(record);
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        KafkaProducer<String, byte[]> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+                }
+                current = producer;
+            }
+        }
+        return current;
+    }
+
+    @PreDestroy
+    void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}
