@@ -15,12 +15,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
-import org.counterpart.ingest.events.OutboxEvent;
+import org.counterpart.edge.outbox.EventTooLargeException;
+import org.counterpart.edge.outbox.OutboxEvent;
+import org.counterpart.edge.problem.ProblemException;
+import org.counterpart.edge.problem.ProblemType;
 import org.counterpart.ingest.report.Report;
 import org.counterpart.ingest.report.ReportIntake;
 import org.counterpart.ingest.report.ReportStatus;
@@ -74,6 +77,10 @@ public class ReportResource {
         ReportIntake.Outcome outcome;
         try {
             outcome = intake.accept(submission);
+        } catch (EventTooLargeException e) {
+            // Only text of many quotes, backslashes and line breaks (each escaped to two bytes) can get here.
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "This report's event would be "
+                    + e.bytes() + " bytes, over the " + e.limit() + " an event may have; shorten the text.");
         } catch (PersistenceException e) {
             // Two identical reports raced: the unique hash let one in; the other is its duplicate.
             Report winner = intake.findByText(submission.text());
@@ -101,7 +108,7 @@ public class ReportResource {
         UUID reportId = parseId(id);
         Report report = Report.findById(reportId);
         if (report == null) {
-            throw new BadRequestProblem(404, "Report not found", "No report has the id " + id + ".");
+            throw ProblemException.notFound("No report has the id " + id + ".");
         }
         return new ReportView(report.id, statusOf(report.id).wireName(), report.title, report.language,
                 report.sourceUrl, report.publishedAt, report.receivedAt, report.contentType, report.contentHash,
@@ -117,13 +124,16 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "No such report")
     public Response delete(@PathParam("id") String id) {
         if (!intake.delete(parseId(id))) {
-            throw new BadRequestProblem(404, "Report not found", "No report has the id " + id + ".");
+            throw ProblemException.notFound("No report has the id " + id + ".");
         }
         return Response.noContent().build();
     }
 
     /** Called from within the resource, so an interceptor would not apply: reads need no transaction here. */
     private ReportStatus statusOf(UUID reportId) {
+        if (OutboxEvent.count("aggregateId = ?1 and parkedAt is not null", reportId) > 0) {
+            return ReportStatus.PARKED;
+        }
         long pending = OutboxEvent.count("aggregateId = ?1 and publishedAt is null", reportId);
         return pending == 0 ? ReportStatus.PUBLISHED : ReportStatus.ACCEPTED;
     }
@@ -132,7 +142,7 @@ public class ReportResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestProblem(404, "Report not found", "Report ids are UUIDs; " + id + " is not one.");
+            throw ProblemException.notFound("Report ids are UUIDs; " + id + " is not one.");
         }
     }
 

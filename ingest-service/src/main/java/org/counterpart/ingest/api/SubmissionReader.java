@@ -13,10 +13,13 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
+import org.counterpart.edge.problem.ProblemException;
+import org.counterpart.edge.problem.ProblemType;
 import org.counterpart.ingest.report.HtmlText;
 import org.counterpart.ingest.report.Submission;
 
@@ -36,12 +39,11 @@ public class SubmissionReader {
 
     public Submission read(MediaType type, byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
-            throw new BadRequestProblem(413, "Report too large", "A report may be at most 1 MiB; this one is "
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A report may be at most 1 MiB; this one is "
                     + body.length + " bytes.");
         }
         if (type == null) {
-            throw new BadRequestProblem(415, "Unsupported media type",
-                    "Send application/json, text/plain or text/html.");
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send application/json, text/plain or text/html.");
         }
         String content = decode(body, charsetOf(type));
         String base = type.getType() + "/" + type.getSubtype();
@@ -49,26 +51,27 @@ public class SubmissionReader {
             case "application/json" -> fromJson(content);
             case "text/plain" -> withText(content, null, null, null, null, "text/plain");
             case "text/html" -> withText(HtmlText.of(content), null, null, null, null, "text/html");
-            default -> throw new BadRequestProblem(415, "Unsupported media type",
-                    "Send application/json, text/plain or text/html, not " + base + ".");
+            default -> throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send application/json, text/plain or text/html, not " + base + ".");
         };
     }
 
     private Submission fromJson(String content) {
         JsonNode node;
         try {
-            node = json.readTree(content);
+            // Trailing data after the object is refused: it would otherwise be dropped without a word.
+            node = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(content);
         } catch (JsonProcessingException e) {
-            throw BadRequestProblem.invalid("The body is not valid JSON: " + e.getOriginalMessage());
+            throw ProblemException.invalid("The body is not valid JSON: " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
-            throw BadRequestProblem.invalid("The body must be a JSON object with a \"text\" field.");
+            throw ProblemException.invalid("The body must be a JSON object with a \"text\" field.");
         }
         String text = string(node, "text");
         if (text == null) {
-            throw BadRequestProblem.invalid("\"text\" is required.");
+            throw ProblemException.invalid("\"text\" is required.");
         }
         String format = string(node, "format");
+        SubmittedText.refuseUnsafe("publishedAt", string(node, "publishedAt"), false);
         if ("html".equalsIgnoreCase(format)) {
             text = HtmlText.of(text);
         }
@@ -78,15 +81,16 @@ public class SubmissionReader {
 
     private Submission withText(String text, String title, String language, String sourceUrl, LocalDate publishedAt,
                                 String contentType) {
-        if (text == null || text.isBlank()) {
-            throw BadRequestProblem.invalid("The report text is empty.");
+        if (text == null || !SubmittedText.hasVisibleCharacter(text)) {
+            throw ProblemException.invalid("The report text is empty (or only spaces and invisible characters).");
         }
-        if (text.indexOf('\u0000') >= 0) {
-            throw BadRequestProblem.invalid("The report text contains NUL characters; it looks binary.");
-        }
+        SubmittedText.refuseUnsafe("text", text, true);
+        SubmittedText.refuseUnsafe("title", title, false);
+        SubmittedText.refuseUnsafe("language", language, false);
+        SubmittedText.refuseUnsafe("sourceUrl", sourceUrl, false);
         String lang = language == null ? LanguageGuess.of(text) : language.toLowerCase(Locale.ROOT);
         if (!LANGUAGES.contains(lang)) {
-            throw BadRequestProblem.invalid("\"language\" must be \"en\" or \"zh\".");
+            throw ProblemException.invalid("\"language\" must be \"en\" or \"zh\".");
         }
         return new Submission(text, blankToNull(title), lang, blankToNull(sourceUrl), publishedAt, contentType);
     }
@@ -100,7 +104,7 @@ public class SubmissionReader {
         try {
             return Charset.forName(name.strip().replace("\"", ""));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestProblem(415, "Unsupported charset", "The charset " + name + " is not supported.");
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The charset " + name + " is not supported.");
         }
     }
 
@@ -112,7 +116,7 @@ public class SubmissionReader {
                     .decode(ByteBuffer.wrap(body))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw BadRequestProblem.invalid("The body is not valid " + charset.name() + ".");
+            throw ProblemException.invalid("The body is not valid " + charset.name() + ".");
         }
     }
 
@@ -122,7 +126,7 @@ public class SubmissionReader {
             return null;
         }
         if (!value.isTextual()) {
-            throw BadRequestProblem.invalid("\"" + field + "\" must be a string.");
+            throw ProblemException.invalid("\"" + field + "\" must be a string.");
         }
         return value.asText();
     }
@@ -136,10 +140,10 @@ public class SubmissionReader {
         try {
             date = value.length() <= 10 ? LocalDate.parse(value) : parseDateTime(value);
         } catch (DateTimeParseException e) {
-            throw BadRequestProblem.invalid("\"publishedAt\" must be an ISO date (2020-05-23) or date-time.");
+            throw ProblemException.invalid("\"publishedAt\" must be an ISO date (2020-05-23) or date-time.");
         }
         if (date.isBefore(EARLIEST_PUBLICATION) || date.isAfter(LocalDate.now().plusDays(1))) {
-            throw BadRequestProblem.invalid("\"publishedAt\" " + value + " is not a plausible publication date.");
+            throw ProblemException.invalid("\"publishedAt\" " + value + " is not a plausible publication date.");
         }
         return date;
     }

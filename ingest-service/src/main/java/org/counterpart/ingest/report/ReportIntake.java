@@ -4,10 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.counterpart.ingest.events.OutboxEvent;
-import org.counterpart.ingest.events.ReportEvents;
 
 /**
  * Accepts a report: stores it and its outgoing event in one transaction (transactional outbox), so a report is
@@ -16,12 +13,10 @@ import org.counterpart.ingest.events.ReportEvents;
 @ApplicationScoped
 public class ReportIntake {
 
-    private final ReportEvents events;
-    private final Event<OutboxEvent.Written> outboxWritten;
+    private final ReportAnnouncements events;
 
-    public ReportIntake(ReportEvents events, Event<OutboxEvent.Written> outboxWritten) {
+    public ReportIntake(ReportAnnouncements events) {
         this.events = events;
-        this.outboxWritten = outboxWritten;
     }
 
     public record Outcome(Report report, boolean duplicate) {
@@ -45,9 +40,7 @@ public class ReportIntake {
         report.contentType = submission.contentType();
         report.receivedAt = Instant.now();
         report.persist();
-        events.submitted(report).persist();
-        // Observed after commit: wakes the relay instead of waiting for its next poll.
-        outboxWritten.fire(new OutboxEvent.Written());
+        events.submitted(report);
         return new Outcome(report, false);
     }
 
@@ -61,9 +54,8 @@ public class ReportIntake {
         if (report == null) {
             return false;
         }
-        events.deleted(report).persist();
+        events.deleted(report);
         report.delete();
-        outboxWritten.fire(new OutboxEvent.Written());
         return true;
     }
 

@@ -1,8 +1,5 @@
 package org.counterpart.ingest.access;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +11,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import org.counterpart.edge.access.ApiKeys;
 import org.counterpart.infra.quarkus.EmbeddedInfraResource;
 import org.counterpart.ingest.report.Report;
 import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 /** With keys configured, a write without a valid key is refused with 401 and writes nothing. */
 @QuarkusTest

@@ -1,8 +1,5 @@
 package org.counterpart.ingest.api;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +10,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import org.counterpart.edge.problem.ProblemException;
 import org.counterpart.ingest.report.HtmlText;
 import org.counterpart.ingest.report.Submission;
 import org.counterpart.ingest.report.TextFingerprint;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Whatever bytes arrive, the reader either yields a submission with real text or refuses with a 4xx problem:
@@ -32,8 +33,8 @@ class HostileSubmissionProperties {
             assertFalse(submission.text().indexOf('\u0000') >= 0, "no NUL characters get through");
             assertTrue(submission.language().equals("en") || submission.language().equals("zh"));
             TextFingerprint.of(submission.text());
-        } catch (BadRequestProblem problem) {
-            assertTrue(problem.status() >= 400 && problem.status() < 500, "status " + problem.status());
+        } catch (ProblemException problem) {
+            assertTrue(problem.type().status() >= 400 && problem.type().status() < 500, "status " + problem.type().status());
         }
     }
 

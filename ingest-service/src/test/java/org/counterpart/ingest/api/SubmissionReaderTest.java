@@ -1,16 +1,17 @@
 package org.counterpart.ingest.api;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MediaType;
+import org.counterpart.edge.problem.ProblemException;
 import org.counterpart.ingest.report.Submission;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SubmissionReaderTest {
 
@@ -21,7 +22,7 @@ class SubmissionReaderTest {
     }
 
     private int statusOf(Runnable r) {
-        return assertThrows(BadRequestProblem.class, r::run).status();
+        return assertThrows(ProblemException.class, r::run).type().status();
     }
 
     @Test

@@ -1,9 +1,5 @@
 package org.counterpart.ingest.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,11 +7,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.counterpart.infra.quarkus.EmbeddedInfraResource;
-import org.counterpart.ingest.events.OutboxEvent;
+import org.counterpart.edge.outbox.OutboxEvent;
 import org.counterpart.infra.TopicReader;
+import org.counterpart.infra.quarkus.EmbeddedInfraResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(value = EmbeddedInfraResource.class, initArgs = @ResourceArg(name = "database", value = "ingest"))

@@ -1,4 +1,4 @@
-package org.counterpart.ingest.events;
+package org.counterpart.ingest.outbound;
 
 import java.time.Instant;
 import java.time.LocalDate;
