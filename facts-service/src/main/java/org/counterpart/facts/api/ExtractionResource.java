@@ -3,15 +3,17 @@ package org.counterpart.facts.api;
 import java.util.UUID;
 
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.counterpart.edge.problem.ProblemException;
+import org.counterpart.edge.problem.ProblemType;
 import org.counterpart.facts.ledger.Extraction;
 import org.counterpart.facts.ledger.Reextraction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,8 +43,7 @@ public class ExtractionResource {
     @APIResponse(responseCode = "404", description = "The facts service holds no such report")
     public Response rerun(@PathParam("reportId") String reportId) {
         UUID id = QueryParameters.reportId(reportId);
-        Extraction extraction = (id == null ? java.util.Optional.<Extraction>empty() : reextraction.rerun(id)).orElseThrow(() -> new ApiProblem(404, "Report not found",
-                "The facts service holds no report " + reportId + " to re-extract."));
+        Extraction extraction = (id == null ? java.util.Optional.<Extraction>empty() : reextraction.rerun(id)).orElseThrow(() -> ProblemException.notFound("The facts service holds no report " + reportId + " to re-extract."));
         return Response.accepted(view(extraction)).build();
     }
 
@@ -71,8 +72,7 @@ public class ExtractionResource {
         UUID id = QueryParameters.reportId(reportId);
         Extraction extraction = id == null ? null : Extraction.findById(id);
         if (extraction == null) {
-            throw new ApiProblem(404, "Report not extracted",
-                    "No report " + reportId + " has reached the facts service yet; a report just posted "
+            throw ProblemException.notFound("No report " + reportId + " has reached the facts service yet; a report just posted "
                             + "arrives within seconds.");
         }
         return view(extraction);

@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.counterpart.edge.problem.ProblemException;
+import org.counterpart.edge.problem.ProblemType;
 import org.counterpart.facts.extraction.fact.Confidence;
 
 /** Checks query parameters before they reach a query: a bad value is the caller's 400, not our 500. */
@@ -26,7 +28,7 @@ final class QueryParameters {
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(400, "Invalid reportId", "reportId must be a UUID.");
+            throw new ProblemException(ProblemType.INVALID_QUERY, "reportId must be a UUID.");
         }
     }
 
@@ -35,7 +37,7 @@ final class QueryParameters {
             return null;
         }
         if (!PARTY.matcher(value.strip()).matches()) {
-            throw new ApiProblem(400, "Invalid " + name,
+            throw new ProblemException(ProblemType.INVALID_QUERY,
                     name + " must be a region or group name, or a six-digit code.");
         }
         return value.strip();
@@ -46,7 +48,7 @@ final class QueryParameters {
             return null;
         }
         if (!METRICS.contains(value.strip())) {
-            throw new ApiProblem(400, "Unknown metric", "metric must be one of " + METRICS + ".");
+            throw new ProblemException(ProblemType.INVALID_QUERY, "metric must be one of " + METRICS + ".");
         }
         return value.strip();
     }
@@ -58,7 +60,7 @@ final class QueryParameters {
         try {
             return Confidence.fromWireName(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new ApiProblem(400, "Invalid minConfidence", "minConfidence must be one of "
+            throw new ProblemException(ProblemType.INVALID_QUERY, "minConfidence must be one of "
                     + Arrays.stream(Confidence.values()).map(Confidence::wireName).toList() + ".");
         }
     }

@@ -7,9 +7,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.counterpart.facts.events.FactEvents;
-import org.counterpart.facts.extraction.fact.ExtractedFact;
+import org.counterpart.edge.outbox.EventTooLargeException;
 import org.counterpart.facts.extraction.Extractor;
+import org.counterpart.facts.extraction.fact.ExtractedFact;
 import org.counterpart.facts.extraction.fact.ReportText;
 import org.jboss.logging.Logger;
 
@@ -23,11 +23,11 @@ public class Ledger {
     private static final Logger LOG = Logger.getLogger(Ledger.class);
 
     private final Extractor extractor;
-    private final FactEvents events;
+    private final FactAnnouncements events;
     private final Revisions revisions;
     private final FactRecords records;
 
-    public Ledger(Extractor extractor, FactEvents events, Revisions revisions, ObjectMapper json) {
+    public Ledger(Extractor extractor, FactAnnouncements events, Revisions revisions, ObjectMapper json) {
         this.extractor = extractor;
         this.events = events;
         this.revisions = revisions;
@@ -67,7 +67,16 @@ public class Ledger {
         extraction.failure = failure;
         extraction.persist();
         if (status == Extraction.Status.DONE) {
-            events.replaced(extraction, facts).persist();
+            try {
+                events.replaced(extraction, facts);
+            } catch (EventTooLargeException e) {
+                // So many figures that their event would not fit: recorded as failed rather than half-published.
+                Fact.delete("reportId", reportId);
+                extraction.status = Extraction.Status.FAILED;
+                extraction.factCount = 0;
+                extraction.failure = e.getMessage();
+                LOG.warnf("Report %s: %s", reportId, e.getMessage());
+            }
         }
         return extraction;
     }

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.counterpart.facts.events.FactEvents;
 
 /**
  * A deleted report takes its facts with it: they are removed here and a retraction (an empty fact set with a new
@@ -14,10 +13,10 @@ import org.counterpart.facts.events.FactEvents;
 @ApplicationScoped
 public class ReportWithdrawal {
 
-    private final FactEvents events;
+    private final FactAnnouncements events;
     private final Revisions revisions;
 
-    public ReportWithdrawal(FactEvents events, Revisions revisions) {
+    public ReportWithdrawal(FactAnnouncements events, Revisions revisions) {
         this.events = events;
         this.revisions = revisions;
     }
@@ -33,6 +32,6 @@ public class ReportWithdrawal {
         retraction.status = Extraction.Status.DONE;
         retraction.revision = revisions.next();
         retraction.updatedAt = Instant.now();
-        events.retracted(retraction).persist();
+        events.retracted(retraction);
     }
 }

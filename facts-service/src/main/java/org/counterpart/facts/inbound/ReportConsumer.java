@@ -1,4 +1,4 @@
-package org.counterpart.facts.events;
+package org.counterpart.facts.inbound;
 
 import java.time.Duration;
 
@@ -8,25 +8,27 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.counterpart.edge.inbound.PatientRetries;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Turns each report event into facts. The offset is committed only after the event's transaction: a redelivered
- * report changes nothing. A message that cannot be read goes at once to the dead-letter topic (reports-dlq, reason in
- * its headers) instead of blocking the partition; one that fails to apply is retried with growing pauses first,
- * since that is mostly the database being away.
+ * report changes nothing. A message that can never be applied (unreadable, or values the database refuses) goes at
+ * once to the dead-letter topic (reports-dlq, reason in its headers) instead of blocking the partition; one that
+ * fails because the database is away is retried for as long as the outage lasts, its partition waiting
+ * ({@link PatientRetries}); any other failure a few times, then dead-lettered.
  */
 @ApplicationScoped
 public class ReportConsumer {
 
     private final ReportEventApplier applier;
     private final ObjectMapper json;
-    private final Retries retries;
+    private final PatientRetries retries;
     private final MeterRegistry registry;
 
     public ReportConsumer(ReportEventApplier applier, ObjectMapper json, MeterRegistry registry,
-                          @ConfigProperty(name = "counterpart.reports.apply-attempts", defaultValue = "12")
+                          @ConfigProperty(name = "counterpart.reports.apply-attempts", defaultValue = "5")
                           int attempts,
                           @ConfigProperty(name = "counterpart.reports.first-retry-pause", defaultValue = "0.5s")
                           Duration firstPause,
@@ -35,7 +37,7 @@ public class ReportConsumer {
         this.applier = applier;
         this.json = json;
         this.registry = registry;
-        this.retries = Retries.sleeping(attempts, firstPause, longestPause);
+        this.retries = PatientRetries.sleeping(attempts, firstPause, longestPause);
     }
 
     @Incoming("reports")

@@ -1,4 +1,4 @@
-package org.counterpart.facts.events;
+package org.counterpart.facts.inbound;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;

@@ -1,7 +1,8 @@
-package org.counterpart.facts.events;
+package org.counterpart.facts.inbound;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.counterpart.edge.inbound.MessageLog;
 import org.counterpart.facts.ledger.Ledger;
 import org.counterpart.facts.ledger.ReportWithdrawal;
 import org.counterpart.facts.ledger.SourceReport;
@@ -17,15 +18,17 @@ public class ReportEventApplier {
 
     private final Ledger ledger;
     private final ReportWithdrawal withdrawal;
+    private final MessageLog messageLog;
 
-    public ReportEventApplier(Ledger ledger, ReportWithdrawal withdrawal) {
+    public ReportEventApplier(Ledger ledger, ReportWithdrawal withdrawal, MessageLog messageLog) {
         this.ledger = ledger;
         this.withdrawal = withdrawal;
+        this.messageLog = messageLog;
     }
 
     @Transactional
     public Outcome apply(ReportEvent event) {
-        if (!ProcessedEvent.firstTime(event.eventId())) {
+        if (!messageLog.firstTime(event.eventId().toString())) {
             return Outcome.DUPLICATE;
         }
         if (ReportEvent.DELETED.equals(event.type())) {

@@ -1,4 +1,4 @@
-package org.counterpart.facts.events;
+package org.counterpart.facts.inbound;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.counterpart.facts.events;
+package org.counterpart.facts.outbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.counterpart.facts.events;
+package org.counterpart.facts.inbound;
 
 import java.time.LocalDate;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.counterpart.facts.events;
+package org.counterpart.facts.outbound;
 
 import java.io.IOException;
 import java.io.InputStream;
