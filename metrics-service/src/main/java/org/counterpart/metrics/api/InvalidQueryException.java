@@ -2,17 +2,14 @@ package org.counterpart.metrics.api;
 
 import java.util.List;
 
-/** A request whose query parameters cannot be answered; becomes a 400 problem document. */
-public class InvalidQueryException extends RuntimeException {
+import org.counterpart.edge.problem.Problem;
+import org.counterpart.edge.problem.ProblemException;
+import org.counterpart.edge.problem.ProblemType;
 
-    private final List<Problem.InvalidParam> invalidParams;
+/** A request whose query parameters cannot be answered; becomes a 400 problem document listing them. */
+public class InvalidQueryException extends ProblemException {
 
     public InvalidQueryException(List<Problem.InvalidParam> invalidParams) {
-        super("Invalid query parameters: " + invalidParams);
-        this.invalidParams = List.copyOf(invalidParams);
-    }
-
-    public List<Problem.InvalidParam> invalidParams() {
-        return invalidParams;
+        super(ProblemType.INVALID_QUERY, "Some query parameters cannot be answered; see invalidParams.", invalidParams);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.counterpart.edge.problem.Problem;
 import org.counterpart.metrics.totals.ClaimScope;
 import org.counterpart.metrics.totals.Confidence;
 import org.counterpart.metrics.totals.MetricVocabulary;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.counterpart.edge.inbound.PatientRetries;
 import org.counterpart.metrics.projection.ProjectionOutcome;
 import org.counterpart.metrics.projection.ReportFactsProjection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -12,9 +13,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Applies the events of topic {@code facts} to the current facts. A malformed message is nacked at once and the
- * channel's failure strategy sends it to {@code facts-dlq}; a well-formed event that cannot be applied is tried a
- * few more times first. Either way the next message is then processed as usual.
+ * Applies the events of topic {@code facts} to the current facts. A message that can never be applied (malformed,
+ * invalid, or values the database refuses) is nacked at once and the channel's failure strategy sends it to
+ * {@code facts-dlq}; one that fails because the database is away waits for it however long that takes
+ * ({@link PatientRetries}); anything else is tried a few times, then dead-lettered. Either way the next message is
+ * then processed as usual.
  */
 @ApplicationScoped
 public class FactsConsumer {
@@ -24,7 +27,7 @@ public class FactsConsumer {
     private final FactsEventReader reader;
     private final ReportFactsProjection projection;
     private final FactsEventCounters counters;
-    private final Retries retries;
+    private final PatientRetries retries;
 
     public FactsConsumer(FactsEventReader reader, ReportFactsProjection projection, FactsEventCounters counters,
                          @ConfigProperty(name = "counterpart.facts.apply-attempts", defaultValue = "5") int attempts,
@@ -34,7 +37,7 @@ public class FactsConsumer {
         this.reader = reader;
         this.projection = projection;
         this.counters = counters;
-        this.retries = Retries.sleeping(attempts, firstPause, longestPause);
+        this.retries = PatientRetries.sleeping(attempts, firstPause, longestPause);
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.counterpart.metrics.access;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -11,8 +9,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import org.counterpart.edge.access.ApiKeys;
 import org.counterpart.infra.quarkus.EmbeddedInfraResource;
 import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
 
 /** Rebuilding the projection is a write: refused with 401 without a valid key; reads stay open. */
 @QuarkusTest
