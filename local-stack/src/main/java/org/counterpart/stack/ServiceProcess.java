@@ -42,9 +42,16 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-jar", jar.toString()));
+        // The service logs to a file Quarkus rotates (10 MiB, five old ones kept), so a stack left running for
+        // weeks does not fill the disk; the console keeps only what is printed before logging starts.
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".console.log").toFile()));
+        builder.environment().put("QUARKUS_LOG_CONSOLE_ENABLED", "false");
+        builder.environment().put("QUARKUS_LOG_FILE_ENABLED", "true");
+        builder.environment().put("QUARKUS_LOG_FILE_PATH", log.toString());
+        builder.environment().put("QUARKUS_LOG_FILE_ROTATION_MAX_FILE_SIZE", "10M");
+        builder.environment().put("QUARKUS_LOG_FILE_ROTATION_MAX_BACKUP_INDEX", "5");
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return new ServiceProcess(name, port, builder.start(), log);
