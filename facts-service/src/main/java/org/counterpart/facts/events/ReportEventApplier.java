@@ -3,6 +3,7 @@ package org.counterpart.facts.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.counterpart.facts.ledger.Ledger;
+import org.counterpart.facts.ledger.ReportLock;
 import org.counterpart.facts.ledger.ReportWithdrawal;
 import org.counterpart.facts.ledger.SourceReport;
 
@@ -13,14 +14,17 @@ import org.counterpart.facts.ledger.SourceReport;
 @ApplicationScoped
 public class ReportEventApplier {
 
-    public enum Outcome { EXTRACTED, WITHDRAWN, DUPLICATE }
+    /** ALREADY_WITHDRAWN: a ReportSubmitted for a report deleted before it arrived; it stays deleted. */
+    public enum Outcome { EXTRACTED, WITHDRAWN, DUPLICATE, ALREADY_WITHDRAWN }
 
     private final Ledger ledger;
     private final ReportWithdrawal withdrawal;
+    private final ReportLock lock;
 
-    public ReportEventApplier(Ledger ledger, ReportWithdrawal withdrawal) {
+    public ReportEventApplier(Ledger ledger, ReportWithdrawal withdrawal, ReportLock lock) {
         this.ledger = ledger;
         this.withdrawal = withdrawal;
+        this.lock = lock;
     }
 
     @Transactional
@@ -31,6 +35,9 @@ public class ReportEventApplier {
         if (ReportEvent.DELETED.equals(event.type())) {
             withdrawal.withdraw(event.reportId());
             return Outcome.WITHDRAWN;
+        }
+        if (!lock.holdUnlessWithdrawn(event.reportId())) {
+            return Outcome.ALREADY_WITHDRAWN;
         }
         SourceReport report = SourceReport.findById(event.reportId());
         if (report == null) {
