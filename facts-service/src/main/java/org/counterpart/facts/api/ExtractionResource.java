@@ -40,10 +40,12 @@ public class ExtractionResource {
     @Operation(summary = "Re-extract one stored report with the current extractor; its facts are replaced and "
             + "republished with a new revision")
     @APIResponse(responseCode = "202", description = "Re-extracted; the new status")
-    @APIResponse(responseCode = "404", description = "The facts service holds no such report")
+    @APIResponse(responseCode = "404", description = "The facts service holds no such report, or it was deleted")
     public Response rerun(@PathParam("reportId") String reportId) {
         UUID id = QueryParameters.reportId(reportId);
-        Extraction extraction = (id == null ? java.util.Optional.<Extraction>empty() : reextraction.rerun(id)).orElseThrow(() -> ProblemException.notFound("The facts service holds no report " + reportId + " to re-extract."));
+        Extraction extraction = (id == null ? java.util.Optional.<Extraction>empty() : reextraction.rerun(id))
+                .orElseThrow(() -> ProblemException.notFound("The facts service holds no report " + reportId
+                        + " to re-extract (never received, or deleted)."));
         return Response.accepted(view(extraction)).build();
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.counterpart.edge.inbound.MessageLog;
 import org.counterpart.facts.ledger.Ledger;
+import org.counterpart.facts.ledger.ReportLock;
 import org.counterpart.facts.ledger.ReportWithdrawal;
 import org.counterpart.facts.ledger.SourceReport;
 
@@ -14,16 +15,19 @@ import org.counterpart.facts.ledger.SourceReport;
 @ApplicationScoped
 public class ReportEventApplier {
 
-    public enum Outcome { EXTRACTED, WITHDRAWN, DUPLICATE }
+    /** ALREADY_WITHDRAWN: a ReportSubmitted for a report deleted before it arrived; it stays deleted. */
+    public enum Outcome { EXTRACTED, WITHDRAWN, DUPLICATE, ALREADY_WITHDRAWN }
 
     private final Ledger ledger;
     private final ReportWithdrawal withdrawal;
     private final MessageLog messageLog;
+    private final ReportLock lock;
 
-    public ReportEventApplier(Ledger ledger, ReportWithdrawal withdrawal, MessageLog messageLog) {
+    public ReportEventApplier(Ledger ledger, ReportWithdrawal withdrawal, MessageLog messageLog, ReportLock lock) {
         this.ledger = ledger;
         this.withdrawal = withdrawal;
         this.messageLog = messageLog;
+        this.lock = lock;
     }
 
     @Transactional
@@ -34,6 +38,9 @@ public class ReportEventApplier {
         if (ReportEvent.DELETED.equals(event.type())) {
             withdrawal.withdraw(event.reportId());
             return Outcome.WITHDRAWN;
+        }
+        if (!lock.holdUnlessWithdrawn(event.reportId())) {
+            return Outcome.ALREADY_WITHDRAWN;
         }
         SourceReport report = SourceReport.findById(event.reportId());
         if (report == null) {

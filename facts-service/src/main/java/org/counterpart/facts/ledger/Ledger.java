@@ -34,7 +34,10 @@ public class Ledger {
         this.records = new FactRecords(new JsonColumns(json));
     }
 
-    /** Extracts the report's facts and records them, replacing any earlier extraction. */
+    /**
+     * Extracts the report's facts and records them, replacing any earlier extraction. The caller holds the report's
+     * {@link ReportLock} and has checked that it is not withdrawn: otherwise these facts could outlive a deletion.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Extraction extract(SourceReport report) {
         List<Fact> facts;

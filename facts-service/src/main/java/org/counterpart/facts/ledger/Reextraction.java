@@ -46,8 +46,8 @@ public class Reextraction {
             if (batch.isEmpty()) break;
             for (UUID id : batch) {
                 try {
-                    steps.rerun(id);
-                    rerun++;
+                    // a report withdrawn since the batch was read is skipped, not counted
+                    if (steps.rerun(id).isPresent()) rerun++;
                 } catch (RuntimeException e) {
                     // its own transaction was rolled back; the others stand
                     LOG.errorf(e, "Re-extraction of report %s failed", id);

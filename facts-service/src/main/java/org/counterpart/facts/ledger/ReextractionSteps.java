@@ -14,15 +14,23 @@ import org.counterpart.facts.extraction.Extractor;
 public class ReextractionSteps {
 
     private final Ledger ledger;
+    private final ReportLock lock;
     private final EntityManager entityManager;
 
-    public ReextractionSteps(Ledger ledger, EntityManager entityManager) {
+    public ReextractionSteps(Ledger ledger, ReportLock lock, EntityManager entityManager) {
         this.ledger = ledger;
+        this.lock = lock;
         this.entityManager = entityManager;
     }
 
+    /** Empty when the report is unknown or withdrawn, also when its withdrawal committed while this one waited. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Extraction> rerun(UUID reportId) {
+        // The report is read only once its lock is held: read before, it could be withdrawn by the time the new
+        // facts are written, and they would outlive the withdrawal.
+        if (!lock.holdUnlessWithdrawn(reportId)) {
+            return Optional.empty();
+        }
         SourceReport report = SourceReport.findById(reportId);
         return report == null ? Optional.empty() : Optional.of(ledger.extract(report));
     }

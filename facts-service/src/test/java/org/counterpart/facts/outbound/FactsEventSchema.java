@@ -14,7 +14,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 /** The published contract of the facts topic, as subscribers read it: the schema file the service serves. */
-final class FactsEventSchema {
+public final class FactsEventSchema {
 
     private static final String RESOURCE = "META-INF/resources/schemas/facts-event.schema.json";
     private static final JsonSchema SCHEMA = load();
@@ -23,7 +23,7 @@ final class FactsEventSchema {
     }
 
     /** The schema's complaints about a message, as readable lines; empty when it conforms. */
-    static List<String> problems(String message) {
+    public static List<String> problems(String message) {
         try {
             return problems(new ObjectMapper().readTree(message));
         } catch (IOException e) {
@@ -31,7 +31,7 @@ final class FactsEventSchema {
         }
     }
 
-    static List<String> problems(JsonNode message) {
+    public static List<String> problems(JsonNode message) {
         return SCHEMA.validate(message).stream().map(ValidationMessage::toString).sorted().toList();
     }
 

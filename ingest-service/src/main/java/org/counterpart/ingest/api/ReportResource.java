@@ -39,6 +39,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Reports", description = "Submit reports of East-West collaboration and read them back")
 public class ReportResource {
 
+    /**
+     * How often a post is tried when each time it loses the unique-hash race to a report deleted before it can be
+     * named; each needs a deletion to land in a narrow window, so a third is already unlikely.
+     */
+    private static final int ACCEPT_ATTEMPTS = 3;
+
     private final SubmissionReader reader;
     private final ReportIntake intake;
 
@@ -74,21 +80,7 @@ public class ReportResource {
     @APIResponse(responseCode = "415", description = "Not JSON, plain text or HTML")
     public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body, @Context UriInfo uri) {
         Submission submission = reader.read(type, body == null ? new byte[0] : body);
-        ReportIntake.Outcome outcome;
-        try {
-            outcome = intake.accept(submission);
-        } catch (EventTooLargeException e) {
-            // Only text of many quotes, backslashes and line breaks (each escaped to two bytes) can get here.
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "This report's event would be "
-                    + e.bytes() + " bytes, over the " + e.limit() + " an event may have; shorten the text.");
-        } catch (PersistenceException e) {
-            // Two identical reports raced: the unique hash let one in; the other is its duplicate.
-            Report winner = intake.findByText(submission.text());
-            if (winner == null) {
-                throw e;
-            }
-            outcome = new ReportIntake.Outcome(winner, true);
-        }
+        ReportIntake.Outcome outcome = accept(submission);
         URI location = uri.getBaseUriBuilder().path("reports").path(outcome.report().id.toString()).build();
         if (outcome.duplicate()) {
             return Response.ok(new Receipt(outcome.report().id, statusOf(outcome.report().id).wireName(), true))
@@ -96,6 +88,31 @@ public class ReportResource {
         }
         return Response.accepted(new Receipt(outcome.report().id, ReportStatus.ACCEPTED.wireName(), false))
                 .location(location).build();
+    }
+
+    /**
+     * Two identical reports may race: the unique hash lets one in, and the other is its duplicate. If that winner is
+     * deleted before it can be named, the text is new again and the submission is accepted once more, rather than
+     * answered with the id of a deleted report.
+     */
+    private ReportIntake.Outcome accept(Submission submission) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return intake.accept(submission);
+            } catch (EventTooLargeException e) {
+                // Only text of many quotes, backslashes and line breaks (each escaped to two bytes) can get here.
+                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "This report's event would be "
+                        + e.bytes() + " bytes, over the " + e.limit() + " an event may have; shorten the text.");
+            } catch (PersistenceException e) {
+                Report winner = intake.findByText(submission.text());
+                if (winner != null) {
+                    return new ReportIntake.Outcome(winner, true);
+                }
+                if (attempt == ACCEPT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @GET

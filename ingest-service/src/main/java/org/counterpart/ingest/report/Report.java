@@ -8,6 +8,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 /** A report as accepted: its text (HTML already reduced to text) and what the sender told us about it. */
@@ -42,7 +43,11 @@ public class Report extends PanacheEntityBase {
     @Column(name = "content_type", nullable = false)
     public String contentType;
 
-    public static Report findByContentHash(String hash) {
-        return find("contentHash", hash).firstResult();
+    /**
+     * The report with this text, its row locked until the transaction ends. Locked so that a report whose deletion
+     * is under way is waited for, and then not found, rather than named as the original of a repost.
+     */
+    public static Report findByContentHashForUpdate(String hash) {
+        return find("contentHash", hash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 }

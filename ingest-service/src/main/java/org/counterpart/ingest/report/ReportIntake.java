@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 /**
@@ -22,10 +23,14 @@ public class ReportIntake {
     public record Outcome(Report report, boolean duplicate) {
     }
 
+    /**
+     * A repost of a report being deleted waits for the deletion and is then accepted as new: answered as a duplicate,
+     * it would name a report that is gone a moment later, and the post would be lost.
+     */
     @Transactional
     public Outcome accept(Submission submission) {
         String hash = TextFingerprint.of(submission.text());
-        Report existing = Report.findByContentHash(hash);
+        Report existing = Report.findByContentHashForUpdate(hash);
         if (existing != null) {
             return new Outcome(existing, true);
         }
@@ -50,7 +55,9 @@ public class ReportIntake {
      */
     @Transactional
     public boolean delete(UUID reportId) {
-        Report report = Report.findById(reportId);
+        // Locked from here, not only when the row is removed at commit: a repost looking for its original meanwhile
+        // waits, and finds none.
+        Report report = Report.findById(reportId, LockModeType.PESSIMISTIC_WRITE);
         if (report == null) {
             return false;
         }
@@ -59,9 +66,12 @@ public class ReportIntake {
         return true;
     }
 
-    /** After a concurrent duplicate lost the race on the unique hash, the winner is the answer. */
+    /**
+     * After a concurrent duplicate lost the race on the unique hash, the winner is the answer; locked like the
+     * lookup in {@link #accept}, so a winner being deleted is not it. Null when there is none (any more).
+     */
     @Transactional
     public Report findByText(String text) {
-        return Report.findByContentHash(TextFingerprint.of(text));
+        return Report.findByContentHashForUpdate(TextFingerprint.of(text));
     }
 }
