@@ -22,6 +22,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class ReportConsumer {
 
+    private static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "zh");
+
     private final ReportEventApplier applier;
     private final ObjectMapper json;
     private final PatientRetries retries;
@@ -85,7 +87,24 @@ public class ReportConsumer {
         if (!deletion && (event.text() == null || event.text().isBlank())) {
             throw new MalformedReportEvent("ReportSubmitted event " + event.eventId() + " has no text", null);
         }
+        if (!deletion && event.language() != null && !LANGUAGES.contains(event.language())) {
+            // Anyone who can write the topic can send this; ingest only ever sends en or zh.
+            throw new MalformedReportEvent("ReportSubmitted event " + event.eventId() + " has language '"
+                    + abbreviated(event.language()) + "', not one of " + LANGUAGES, null);
+        }
+        if (!deletion && (hasNul(event.text()) || hasNul(event.title()))) {
+            throw new MalformedReportEvent("ReportSubmitted event " + event.eventId()
+                    + " holds a NUL character, which no text column can store", null);
+        }
         return event;
+    }
+
+    private static boolean hasNul(String value) {
+        return value != null && value.indexOf('\u0000') >= 0;
+    }
+
+    private static String abbreviated(String value) {
+        return value.length() > 20 ? value.substring(0, 20) + "…" : value;
     }
 
     private void count(String outcome) {

@@ -1,10 +1,5 @@
 package org.counterpart.facts.ledger;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.empty;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +17,17 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.counterpart.infra.BlockingTransaction;
 import org.counterpart.infra.TopicReader;
 import org.counterpart.infra.TopicWriter;
 import org.counterpart.infra.quarkus.EmbeddedInfraResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A rerun and a deletion of the same report, forced into both orders: a test transaction locks the report's fact
