@@ -1,20 +1,21 @@
 package org.counterpart.metrics.api;
 
+import java.util.List;
+import java.util.Optional;
+
+import org.counterpart.edge.problem.Problem;
+import org.counterpart.metrics.totals.Confidence;
+import org.counterpart.metrics.totals.OwnClaims;
+import org.counterpart.metrics.totals.Pair;
+import org.counterpart.metrics.totals.Party;
+import org.counterpart.metrics.totals.Total;
+import org.counterpart.metrics.totals.YearRange;
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.List;
-import java.util.Optional;
-
-import org.counterpart.metrics.totals.Pair;
-import org.counterpart.metrics.totals.Party;
-import org.counterpart.metrics.totals.OwnClaims;
-import org.counterpart.metrics.totals.Total;
-import org.counterpart.metrics.totals.Confidence;
-import org.counterpart.metrics.totals.YearRange;
-import org.junit.jupiter.api.Test;
 
 class TotalsQueryTest {
 
