@@ -1,10 +1,12 @@
 package org.counterpart.facts.api;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.counterpart.edge.problem.Problem;
 import org.counterpart.edge.problem.ProblemException;
 import org.counterpart.edge.problem.ProblemType;
 import org.counterpart.facts.extraction.fact.Confidence;
@@ -28,7 +30,7 @@ final class QueryParameters {
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.INVALID_QUERY, "reportId must be a UUID.");
+            throw refused("reportId", "must be a UUID");
         }
     }
 
@@ -37,8 +39,7 @@ final class QueryParameters {
             return null;
         }
         if (!PARTY.matcher(value.strip()).matches()) {
-            throw new ProblemException(ProblemType.INVALID_QUERY,
-                    name + " must be a region or group name, or a six-digit code.");
+            throw refused(name, "must be a region or group name, or a six-digit code");
         }
         return value.strip();
     }
@@ -48,7 +49,7 @@ final class QueryParameters {
             return null;
         }
         if (!METRICS.contains(value.strip())) {
-            throw new ProblemException(ProblemType.INVALID_QUERY, "metric must be one of " + METRICS + ".");
+            throw refused("metric", "must be one of " + METRICS);
         }
         return value.strip();
     }
@@ -60,8 +61,14 @@ final class QueryParameters {
         try {
             return Confidence.fromWireName(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.INVALID_QUERY, "minConfidence must be one of "
-                    + Arrays.stream(Confidence.values()).map(Confidence::wireName).toList() + ".");
+            throw refused("minConfidence", "must be one of "
+                    + Arrays.stream(Confidence.values()).map(Confidence::wireName).toList());
         }
+    }
+
+    /** The same answer as every other refused parameter: the shared invalid-query type, naming the parameter. */
+    private static ProblemException refused(String name, String reason) {
+        return new ProblemException(ProblemType.INVALID_QUERY, name + " " + reason + ".",
+                List.of(new Problem.InvalidParam(name, reason)));
     }
 }

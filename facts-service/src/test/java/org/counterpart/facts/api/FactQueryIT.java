@@ -108,7 +108,8 @@ class FactQueryIT {
         for (String bad : List.of("certain", "HIGH", "'; drop table fact; --")) {
             ofThisReport().queryParam("minConfidence", bad).get("/facts").then().statusCode(400)
                     .contentType("application/problem+json")
-                    .body("title", equalTo("Invalid minConfidence"));
+                    .body("type", equalTo("/problems/invalid-query"))
+                    .body("invalidParams[0].name", equalTo("minConfidence"));
         }
     }
 
