@@ -1,6 +1,7 @@
 #!/bin/bash
 # Writes server.properties from KAFKA_* variables (the official image's convention), formats the log directory
-# once (`kafka-storage format`), then runs the broker+controller in the foreground.
+# once (`kafka-storage format`), then runs the broker+controller in the foreground. docker-compose.yml formats the
+# directory before this runs (docker/compose/kafka-entrypoint.sh: with the broker's SCRAM user), so it is skipped there.
 set -euo pipefail
 conf=/opt/kafka/config/server.properties
 : "${CLUSTER_ID:=5L6g3nShT-eMCtK--X86sw}"

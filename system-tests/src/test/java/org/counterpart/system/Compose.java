@@ -5,9 +5,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 final class Compose {
 
     static final String PROJECT = "counterpart-systest";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final List<String> command;
     private final Path file;
@@ -92,6 +95,13 @@ final class Compose {
         } catch (RuntimeException e) {
             System.err.println("could not save the containers' logs: " + e.getMessage());
         }
+    }
+
+    /** A password docker-compose.yml's Kafka users accept (12 or more of A-Z a-z 0-9 . _ ~ -): 48 hex digits. */
+    static String randomPassword() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     static int freePort(int preferred) {

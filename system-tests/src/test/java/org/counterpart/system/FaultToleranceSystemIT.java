@@ -42,6 +42,7 @@ class FaultToleranceSystemIT {
     private static Deployment deployment;
     private static LoadGenerator load;
     private static int kafkaPort;
+    private static String kafkaAdminPassword;
     private static final List<Row> table = new ArrayList<>();
     private static final Set<String> extracted = new HashSet<>();
     /**
@@ -78,6 +79,12 @@ class FaultToleranceSystemIT {
         compose.env("INGEST_PORT", String.valueOf(ingestPort)).env("FACTS_PORT", String.valueOf(factsPort))
                 .env("METRICS_PORT", String.valueOf(metricsPort)).env("KAFKA_EXTERNAL_PORT", String.valueOf(kafkaPort))
                 .env("COUNTERPART_AUTH_API_KEY_HASHES", sha256(apiKey));
+        // Kafka's SCRAM users get passwords of this run, not the compose file's development defaults.
+        kafkaAdminPassword = Compose.randomPassword();
+        compose.env("KAFKA_ADMIN_PASSWORD", kafkaAdminPassword);
+        for (String user : List.of("INGEST", "FACTS", "METRICS", "SUBSCRIBER")) {
+            compose.env(user + "_KAFKA_PASSWORD", Compose.randomPassword());
+        }
         System.out.printf("[system] %s with %s, project %s; ports ingest %d, facts %d, metrics %d, kafka %d%n",
                 file, compose.describe(), Compose.PROJECT, ingestPort, factsPort, metricsPort, kafkaPort);
 
@@ -146,7 +153,7 @@ class FaultToleranceSystemIT {
         String[] note = new String[1];
         scenario("duplicates + poison on reports, facts", () -> {
             pause(4);
-            try (TopicWriter writer = new TopicWriter(kafkaPort)) {
+            try (TopicWriter writer = new TopicWriter(kafkaPort, kafkaAdminPassword)) {
                 long reportsDlq = writer.size("reports-dlq");
                 long factsDlq = writer.size("facts-dlq");
                 int dupReports = writer.duplicate("reports", 40, random);

@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,20 +18,29 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Writes straight to the deployment's topics through the broker's EXTERNAL listener on the host. */
+/**
+ * Writes straight to the deployment's topics through the broker's EXTERNAL listener on the host, authenticated as
+ * the broker's super user (admin). Only a topic's owner may write it, so the duplicates and poison this writes stand
+ * for an attacker holding write credentials (a leaked owner's or admin's password), or a faulty owner: what the
+ * consumers must survive regardless.
+ */
 final class TopicWriter implements AutoCloseable {
 
+    static final String USER = "admin";
+
     private final String bootstrap;
+    private final String password;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    TopicWriter(int port) {
+    TopicWriter(int port, String adminPassword) {
         bootstrap = "localhost:" + port;
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        password = adminPassword;
+        Properties props = connection();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -97,13 +107,23 @@ final class TopicWriter implements AutoCloseable {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = connection();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return new KafkaConsumer<>(props);
+    }
+
+    /** The broker's address and SASL/SCRAM-SHA-512 as admin, as docker-compose.yml configures the listener. */
+    private Properties connection() {
+        Properties props = new Properties();
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        props.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
+        props.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                + " username=\"" + USER + "\" password=\"" + password + "\";");
+        return props;
     }
 
     @Override
