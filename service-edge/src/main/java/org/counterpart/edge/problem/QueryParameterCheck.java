@@ -72,6 +72,6 @@ public class QueryParameterCheck {
                 }
             }
         }
-        return new Declared(Set.copyOf(names), Set.copyOf(booleans));
+        return new Declared(java.util.Collections.unmodifiableSet(names), java.util.Collections.unmodifiableSet(booleans));
     }
 }

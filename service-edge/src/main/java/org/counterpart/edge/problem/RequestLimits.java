@@ -10,7 +10,7 @@ import org.counterpart.edge.HttpSettings;
 
 /**
  * What every request must satisfy before it reaches a resource: a request line and headers within the limits, no
- * control characters in its path or query (they end up in identifiers and log lines), and no body encoding the
+ * control characters in its path (they end up in identifiers and log lines), and no body encoding the
  * services do not decode; a compressed body read as plain text would be stored as garbage.
  */
 @ApplicationScoped
@@ -41,7 +41,8 @@ public class RequestLimits {
         if (headerBytes > settings.maxHeaderBytes()) {
             return ProblemType.HEADERS_TOO_LARGE;
         }
-        if (hasControlCharacter(decoded(uri))) {
+        // The path only: each resource checks its query values and names the ones it refuses (invalidParams).
+        if (hasControlCharacter(decoded(request.path()))) {
             return ProblemType.INVALID_REQUEST;
         }
         String encoding = request.getHeader("Content-Encoding");
