@@ -67,8 +67,9 @@ public class FactsEventReader {
         List<Breach> breaches = contractBreaches(key, event);
         breaches.addAll(rules.check(event));
         if (!breaches.isEmpty()) {
-            throw new MalformedEventException(breaches.get(0).rule(), "Facts event "
-                    + FactsEventRules.shown(event.eventId()) + " breaks the contract: " + listed(breaches));
+            String reason = breaches.get(0).rule();
+            throw new MalformedEventException(reason, "Facts event " + FactsEventRules.shown(event.eventId())
+                    + " is refused (" + reason + "): " + listed(breaches));
         }
         return event;
     }
