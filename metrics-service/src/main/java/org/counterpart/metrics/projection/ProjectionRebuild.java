@@ -44,7 +44,7 @@ public class ProjectionRebuild {
         Map<ProjectionOutcome, Long> counts = new EnumMap<>(ProjectionOutcome.class);
         long[] replayed = {0};
         long skipped = source.forEach(event -> {
-            counts.merge(projection.replay(event), 1L, Long::sum);
+            counts.merge(projection.replay(event).outcome(), 1L, Long::sum);
             if (++replayed[0] % FLUSH_EVERY == 0) {
                 em.flush();
                 em.clear();
