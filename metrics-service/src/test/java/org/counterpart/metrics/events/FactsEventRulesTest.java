@@ -42,6 +42,7 @@ class FactsEventRulesTest {
         String eventId = "ev-5c1e";
         String type = FactsEvent.REPLACED;
         String extractorVersion = "2.0.0";
+        Instant occurredAt = Instant.parse("2026-03-02T08:00:00Z");
         int factCount = 1;
         String factId = "fact-1";
         String metric = "funds_cny";
@@ -62,7 +63,7 @@ class FactsEventRulesTest {
 
         FactsEvent event() {
             List<FactMessage> facts = IntStream.range(0, factCount).mapToObj(this::fact).toList();
-            return new FactsEvent(eventId, type, "rep-21", 4L, extractorVersion, Instant.parse("2026-03-02T08:00:00Z"), facts);
+            return new FactsEvent(eventId, type, "rep-21", 4L, extractorVersion, occurredAt, facts);
         }
 
         private FactMessage fact(int i) {
@@ -126,6 +127,9 @@ class FactsEventRulesTest {
                 row("a plan to the end of 2100", d -> d.periodEnd = LocalDate.of(2100, 12, 31), PASSES),
                 row("a period ending in 2101", d -> d.periodEnd = LocalDate.of(2101, 1, 1), DATE_OUT_OF_RANGE),
                 row("a running total as of the year 999999999", d -> d.asOf = LocalDate.MAX, DATE_OUT_OF_RANGE),
+                row("an event that occurred on the last evening of 2100", d -> d.occurredAt = Instant.parse("2100-12-31T23:59:59Z"), PASSES),
+                row("an event that occurred in the year 1000000000", d -> d.occurredAt = Instant.MAX, DATE_OUT_OF_RANGE),
+                row("an event that occurred before 1900", d -> d.occurredAt = Instant.parse("1899-12-31T23:59:59Z"), DATE_OUT_OF_RANGE),
 
                 // names and codes: bounded, nothing invisible
                 row("a region name of 255 characters", d -> d.donorName = "N".repeat(255), PASSES),
