@@ -1,6 +1,7 @@
 package org.counterpart.metrics.api;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.POST;
@@ -29,8 +30,14 @@ public class AdminResource {
         this.changes = changes;
     }
 
-    /** What a rebuild did. */
-    public record RebuildReport(Map<String, Long> events, long skipped, long millis) {
+    /**
+     * What a rebuild did.
+     *
+     * @param events         replayed events by outcome
+     * @param skipped        messages skipped: unreadable, breaking the rules, rejected or refused by the database
+     * @param skippedReasons those messages by reason
+     */
+    public record RebuildReport(Map<String, Long> events, long skipped, Map<String, Long> skippedReasons, long millis) {
     }
 
     @POST
@@ -41,14 +48,18 @@ public class AdminResource {
                     + "a fresh consumer (no consumer group), through the same code that applies live events, in one "
                     + "transaction: readers see the old totals until the rebuilt ones commit; live events wait and are "
                     + "applied after. Answers when done, with events by outcome (replaced, retracted, duplicate, stale) "
-                    + "and unreadable messages skipped.")
+                    + "and the messages skipped, by reason: unreadable, breaking the contract or the bounds of facts "
+                    + "events (unknown_metric, value_out_of_bounds, text_too_long, control_character, ...), rejected "
+                    + "(revision_step) or refused by the database (failed_to_apply). One such message never fails "
+                    + "the rebuild.")
     public RebuildReport rebuild() {
         long start = System.nanoTime();
         ProjectionRebuild.Outcome outcome = rebuild.rebuild(topic);
         long millis = (System.nanoTime() - start) / 1_000_000;
         changes.rebuilt();
-        LOG.infof("Projection rebuilt in %d ms: %s, %d skipped", millis, outcome.events(), outcome.skipped());
+        LOG.infof("Projection rebuilt in %d ms: %s, skipped %s", millis, outcome.events(), outcome.skipped());
         return new RebuildReport(outcome.events().entrySet().stream()
-                .collect(Collectors.toMap(e -> e.getKey().tag(), Map.Entry::getValue)), outcome.skipped(), millis);
+                .collect(Collectors.toMap(e -> e.getKey().tag(), Map.Entry::getValue)), outcome.skippedCount(),
+                new TreeMap<>(outcome.skipped()), millis);
     }
 }

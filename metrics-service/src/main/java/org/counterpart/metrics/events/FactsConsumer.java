@@ -6,7 +6,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.counterpart.edge.inbound.PatientRetries;
-import org.counterpart.metrics.projection.ProjectionOutcome;
+import org.counterpart.metrics.projection.ProjectionResult;
 import org.counterpart.metrics.projection.ReportFactsProjection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,10 +14,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies the events of topic {@code facts} to the current facts. A message that can never be applied (malformed,
- * invalid, or values the database refuses) is nacked at once and the channel's failure strategy sends it to
- * {@code facts-dlq}; one that fails because the database is away waits for it however long that takes
- * ({@link PatientRetries}); anything else is tried a few times, then dead-lettered. Either way the next message is
- * then processed as usual.
+ * invalid, rejected by the projection, or values the database refuses) is nacked at once and the channel's failure
+ * strategy sends it to {@code facts-dlq}; one that fails because the database is away waits for it however long
+ * that takes ({@link PatientRetries}); anything else is tried a few times, then dead-lettered. Either way the next
+ * message is then processed as usual.
  */
 @ApplicationScoped
 public class FactsConsumer {
@@ -57,12 +57,10 @@ public class FactsConsumer {
                     record.topic(), record.partition(), record.offset(), e.getMessage());
             throw e;
         }
+        ProjectionResult result;
         try {
             // Each attempt is its own transaction: a failed one has rolled back completely.
-            ProjectionOutcome outcome = retries.call("Applying facts event " + event.eventId(), () -> projection.apply(event));
-            counters.handled(outcome);
-            LOG.debugf("Facts event %s (report %s, revision %d): %s",
-                    event.eventId(), event.reportId(), event.revision(), outcome.tag());
+            result = retries.call("Applying facts event " + event.eventId(), () -> projection.apply(event));
         } catch (RuntimeException e) {
             counters.failed();
             // No stack trace here: the messaging layer logs it when it dead-letters the message.
@@ -70,5 +68,14 @@ public class FactsConsumer {
                     event.eventId(), event.reportId(), event.revision(), e);
             throw e;
         }
+        counters.handled(result.outcome());
+        if (result.isRejected()) {
+            // Refused for what it says, which no retry changes: dead-lettered at once, like a malformed message.
+            LOG.warnf("Dead-lettering facts message %s-%d@%d: %s",
+                    record.topic(), record.partition(), record.offset(), result.detail());
+            throw new MalformedEventException(result.reason(), result.detail());
+        }
+        LOG.debugf("Facts event %s (report %s, revision %d): %s",
+                event.eventId(), event.reportId(), event.revision(), result.outcome().tag());
     }
 }

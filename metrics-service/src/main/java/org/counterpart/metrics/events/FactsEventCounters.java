@@ -34,7 +34,7 @@ public class FactsEventCounters {
 
     private static Counter counter(MeterRegistry registry, String outcome) {
         return Counter.builder(NAME)
-                .description("Facts events handled, by outcome; malformed and failed ones went to facts-dlq")
+                .description("Facts events handled, by outcome; malformed, rejected and failed ones went to facts-dlq")
                 .tag("outcome", outcome)
                 .register(registry);
     }

@@ -8,70 +8,93 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.counterpart.metrics.events.FactsEventRules.Breach;
 import org.counterpart.metrics.totals.Basis;
 import org.counterpart.metrics.totals.Confidence;
 import org.counterpart.metrics.totals.Qualifier;
 
 /**
  * Reads and checks one message of topic {@code facts}. Everything the projection relies on is checked here, so
- * that a message breaking the contract is dead-lettered with a readable reason rather than failing half-way
- * through a database write.
+ * that a message breaking the contract or the bounds ({@link FactsEventRules}) is dead-lettered with a readable
+ * reason rather than failing half-way through a database write, or worse, being added to the totals.
  */
 @ApplicationScoped
 public class FactsEventReader {
 
-    /** Bounds on the fields of groups, parts and confidence, so that one event cannot blow up a row. */
-    static final int MAX_MEMBERS = 50;
-    static final int MAX_MEMBER_NAME = 255;
-    static final int MAX_REASONS = 20;
-    static final int MAX_REASON = 64;
+    /** How many of an event's breaches a reason lists: a dead letter's header should stay small. */
+    private static final int LISTED = 10;
 
-    private final ObjectMapper mapper;
+    private final ObjectReader json;
+    private final FactsEventRules rules;
 
     public FactsEventReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+        // Whatever the application's mapper allows, a facts event is read strictly: 1.9 is no revision or offset
+        // (it would silently become 1), NaN is no value, and a key given twice could be read one way here and
+        // another way by a different subscriber.
+        this.json = mapper.readerFor(FactsEvent.class)
+                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .without(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
+        this.rules = new FactsEventRules(MetricBounds.standard());
     }
 
     /**
      * @param key   the Kafka record key: the report id (may be null if a producer forgot it)
      * @param value the JSON text
+     * @throws MalformedEventException with the code of the first rule broken as its reason
      */
     public FactsEvent read(String key, String value) {
         if (value == null || value.isBlank()) {
-            throw new MalformedEventException("Empty message (key " + key + "): a retraction must be an event with no facts");
+            throw new MalformedEventException("Empty message (key " + FactsEventRules.shown(key)
+                    + "): a retraction must be an event with no facts");
         }
         FactsEvent event;
         try {
-            event = mapper.readValue(value, FactsEvent.class);
+            event = json.readValue(value);
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("Not a facts event: " + e.getOriginalMessage(), e);
         }
         if (event == null) {
             throw new MalformedEventException("Not a facts event: JSON null");
         }
-        List<String> problems = problems(key, event);
-        if (!problems.isEmpty()) {
-            throw new MalformedEventException("Facts event " + event.eventId() + " breaks the contract: "
-                    + String.join("; ", problems));
+        List<Breach> breaches = contractBreaches(key, event);
+        breaches.addAll(rules.check(event));
+        if (!breaches.isEmpty()) {
+            String reason = breaches.get(0).rule();
+            throw new MalformedEventException(reason, "Facts event " + FactsEventRules.shown(event.eventId())
+                    + " is refused (" + reason + "): " + listed(breaches));
         }
         return event;
     }
 
-    private static List<String> problems(String key, FactsEvent event) {
+    private static String listed(List<Breach> breaches) {
+        List<String> details = breaches.stream().limit(LISTED).map(Breach::detail).toList();
+        String more = breaches.size() > LISTED ? "; and " + (breaches.size() - LISTED) + " more" : "";
+        return String.join("; ", details) + more;
+    }
+
+    /** What must be there and how the parts fit together; how long or large anything may be is the rules'. */
+    private static List<Breach> contractBreaches(String key, FactsEvent event) {
         List<String> problems = new ArrayList<>();
-        requireText(problems, "eventId", event.eventId(), 100);
-        requireText(problems, "reportId", event.reportId(), 100);
+        requireText(problems, "eventId", event.eventId());
+        requireText(problems, "reportId", event.reportId());
         if (event.revision() == null) {
             problems.add("revision is missing");
         }
         if (!FactsEvent.REPLACED.equals(event.type()) && !FactsEvent.RETRACTED.equals(event.type())) {
-            problems.add("type must be FactsReplaced or FactsRetracted, was " + event.type());
+            problems.add("type must be FactsReplaced or FactsRetracted, was " + FactsEventRules.shown(event.type()));
         }
         // The key decides the partition, and so the order in which one report's events arrive.
         if (key != null && event.reportId() != null && !key.equals(event.reportId())) {
-            problems.add("record key " + key + " is not the reportId " + event.reportId());
+            problems.add("record key " + FactsEventRules.shown(key) + " is not the reportId "
+                    + FactsEventRules.shown(event.reportId()));
         }
         Set<String> factIds = new HashSet<>();
         List<FactMessage> facts = event.currentFacts();
@@ -82,15 +105,15 @@ public class FactsEventReader {
                 problems.add("facts[" + i + "] is null");
                 continue;
             }
-            requireText(problems, at + "id", fact.id(), 100);
+            requireText(problems, at + "id", fact.id());
             if (fact.id() != null && !factIds.add(fact.id())) {
-                problems.add(at + "id " + fact.id() + " appears twice");
+                problems.add(at + "id " + FactsEventRules.shown(fact.id()) + " appears twice");
             }
             if (fact.reportId() != null && !fact.reportId().equals(event.reportId())) {
-                problems.add(at + "reportId " + fact.reportId() + " is not the event's reportId");
+                problems.add(at + "reportId " + FactsEventRules.shown(fact.reportId()) + " is not the event's reportId");
             }
-            requireText(problems, at + "metric", fact.metric(), 64);
-            requireText(problems, at + "unit", fact.unit(), 32);
+            requireText(problems, at + "metric", fact.metric());
+            requireText(problems, at + "unit", fact.unit());
             if (fact.value() == null) {
                 problems.add(at + "value is missing");
             }
@@ -98,31 +121,20 @@ public class FactsEventReader {
             requireCode(problems, at + "basis", fact.basis(), Basis::fromCode);
             requireParty(problems, at + "donor", fact.donor());
             requireParty(problems, at + "recipient", fact.recipient());
-            optionalText(problems, at + "extractorVersion", fact.extractorVersion(), 32);
             if (fact.confidence() != null) {
                 requireCode(problems, at + "confidence", fact.confidence(), Confidence::fromCode);
             }
-            checkReasons(problems, at + "reasons", fact.reasons());
-            optionalText(problems, at + "partOf", fact.partOf(), 100);
+            if (fact.reasons() != null) {
+                for (int r = 0; r < fact.reasons().size(); r++) {
+                    requireText(problems, at + "reasons[" + r + "]", fact.reasons().get(r));
+                }
+            }
             if (fact.partOf() != null && fact.partOf().equals(fact.id())) {
                 problems.add(at + "partOf names the fact itself");
             }
         }
         checkPartsFormNoCycle(problems, facts);
-        return problems;
-    }
-
-    private static void checkReasons(List<String> problems, String field, List<String> reasons) {
-        if (reasons == null) {
-            return;
-        }
-        if (reasons.size() > MAX_REASONS) {
-            problems.add(field + " has more than " + MAX_REASONS + " entries");
-            return;
-        }
-        for (int i = 0; i < reasons.size(); i++) {
-            requireText(problems, field + "[" + i + "]", reasons.get(i), MAX_REASON);
-        }
+        return new ArrayList<>(problems.stream().map(problem -> new Breach(MalformedEventException.CONTRACT, problem)).toList());
     }
 
     /**
@@ -139,7 +151,7 @@ public class FactsEventReader {
             Set<String> path = new HashSet<>();
             for (String at = start; at != null && !walked.contains(at); at = wholeOf.get(at)) {
                 if (!path.add(at)) {
-                    problems.add("partOf leads round in a circle through fact " + at);
+                    problems.add("partOf leads round in a circle through fact " + FactsEventRules.shown(at));
                     break;
                 }
             }
@@ -152,9 +164,7 @@ public class FactsEventReader {
             problems.add(field + " is missing");
             return;
         }
-        requireText(problems, field + ".name", party.name(), 10_000);
-        optionalText(problems, field + ".code", party.code(), 32);
-        optionalText(problems, field + ".level", party.level(), 16);
+        requireText(problems, field + ".name", party.name());
         List<FactMessage.PartyMessage> members = party.membersOrNone();
         if (!party.isGroup()) {
             if (!members.isEmpty()) {
@@ -165,11 +175,8 @@ public class FactsEventReader {
         if (party.code() != null && !party.code().isBlank()) {
             problems.add(field + ".code given, but a group has none");
         }
-        if (members.size() > MAX_MEMBERS) {
-            problems.add(field + ".members has more than " + MAX_MEMBERS + " entries");
-            return;
-        }
-        for (int i = 0; i < members.size(); i++) {
+        // How many members a group may have is the rules' business; past that bound, their shape matters no more.
+        for (int i = 0; i < Math.min(members.size(), FactsEventRules.MAX_MEMBERS); i++) {
             requireMember(problems, field + ".members[" + i + "]", members.get(i));
         }
     }
@@ -180,9 +187,7 @@ public class FactsEventReader {
             problems.add(field + " is null");
             return;
         }
-        requireText(problems, field + ".name", member.name(), MAX_MEMBER_NAME);
-        optionalText(problems, field + ".code", member.code(), 32);
-        optionalText(problems, field + ".level", member.level(), 16);
+        requireText(problems, field + ".name", member.name());
         if (member.isGroup() || !member.membersOrNone().isEmpty()) {
             problems.add(field + " is a group; members must be regions");
         }
@@ -193,21 +198,13 @@ public class FactsEventReader {
         try {
             parse.apply(code);
         } catch (IllegalArgumentException e) {
-            problems.add(field + " " + e.getMessage());
+            problems.add(field + " " + FactsEventRules.shown(e.getMessage()));
         }
     }
 
-    private static void requireText(List<String> problems, String field, String text, int maxLength) {
+    private static void requireText(List<String> problems, String field, String text) {
         if (text == null || text.isBlank()) {
             problems.add(field + " is missing");
-        } else {
-            optionalText(problems, field, text, maxLength);
-        }
-    }
-
-    private static void optionalText(List<String> problems, String field, String text, int maxLength) {
-        if (text != null && text.length() > maxLength) {
-            problems.add(field + " is longer than " + maxLength + " characters");
         }
     }
 }

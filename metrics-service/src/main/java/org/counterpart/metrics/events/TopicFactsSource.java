@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * The {@code facts} topic from its beginning to where it ends at the moment the replay starts, read by a fresh
  * consumer that assigns itself every partition: no consumer group, so the service's own group and its offsets
- * are left alone. Messages that cannot be read are skipped (they were dead-lettered when first consumed).
+ * are left alone. Messages that cannot be read or break the rules are skipped with their reason (they were
+ * dead-lettered when first consumed).
  */
 @ApplicationScoped
 public class TopicFactsSource implements FactsSource {
@@ -43,12 +44,11 @@ public class TopicFactsSource implements FactsSource {
     }
 
     @Override
-    public long forEach(Consumer<FactsEvent> apply) {
+    public void forEach(Consumer<FactsEvent> apply, Consumer<String> skip) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "metrics-service-rebuild");
-        long skipped = 0;
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -71,7 +71,7 @@ public class TopicFactsSource implements FactsSource {
                     try {
                         event = reader.read(record.key(), record.value());
                     } catch (MalformedEventException e) {
-                        skipped++;
+                        skip.accept(e.reason());
                         LOG.debugf("Replay skips %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
                         continue;
                     }
@@ -79,7 +79,6 @@ public class TopicFactsSource implements FactsSource {
                 }
             }
         }
-        return skipped;
     }
 
     private static boolean reachedEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {

@@ -8,10 +8,9 @@ import org.counterpart.metrics.events.FactsEvent;
 public interface FactsSource {
 
     /**
-     * Hands each readable event to {@code apply}, in topic order per partition.
-     *
-     * @return how many messages could not be read and were skipped (they went to the dead-letter topic when they
-     *         were first consumed)
+     * Hands each readable event to {@code apply}, in topic order per partition, and for each message that cannot
+     * be read or breaks the rules (it went to the dead-letter topic when it was first consumed) the short code of
+     * the reason to {@code skip}.
      */
-    long forEach(Consumer<FactsEvent> apply);
+    void forEach(Consumer<FactsEvent> apply, Consumer<String> skip);
 }

@@ -11,7 +11,9 @@ public enum ProjectionOutcome {
     /** The event had been applied before (redelivery): nothing changed. */
     DUPLICATE,
     /** A revision not newer than the one already applied: nothing changed. */
-    STALE;
+    STALE,
+    /** Refused for what it says given the projection's state (a revision too far ahead): nothing changed. */
+    REJECTED;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,55 +1,65 @@
 package org.counterpart.metrics.projection;
 
-import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 /**
- * Throws the projection away and builds it again from the events, through the same code that applies live
- * events. One transaction: readers keep seeing the old totals until the rebuilt ones commit, and a failure
- * leaves the old projection as it was. The exclusive {@link ProjectionLock} holds live events back meanwhile;
- * they are applied (or found already replayed) once the rebuild has committed.
+ * Throws the projection away and builds it again from the events ({@link ReplayPass}). One message never makes a
+ * rebuild fail: a message that cannot be read or breaks the rules is skipped, and one the database refuses for
+ * what it says rolls its pass back, which then runs again without it. The rebuild fails only when the database
+ * itself fails, or when more than {@value #MOST_LEFT_OUT} messages had to be left out that way (each costs a
+ * whole replay; the reader's rules should have caught them).
  */
 @ApplicationScoped
 public class ProjectionRebuild {
 
-    /** Keeps the persistence context small while thousands of events are replayed. */
-    private static final int FLUSH_EVERY = 200;
+    private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
 
-    private final EntityManager em;
-    private final ProjectionLock lock;
-    private final ReportFactsProjection projection;
+    /** The reason code of a message left out because the database refused it. */
+    public static final String FAILED_TO_APPLY = "failed_to_apply";
 
-    public ProjectionRebuild(EntityManager em, ProjectionLock lock, ReportFactsProjection projection) {
-        this.em = em;
-        this.lock = lock;
-        this.projection = projection;
+    static final int MOST_LEFT_OUT = 10;
+
+    private final ReplayPass pass;
+
+    public ProjectionRebuild(ReplayPass pass) {
+        this.pass = pass;
     }
 
-    /** What a rebuild did: events by outcome, and unreadable messages skipped. */
-    public record Outcome(Map<ProjectionOutcome, Long> events, long skipped) {
+    /**
+     * What a rebuild did.
+     *
+     * @param events  replayed events by outcome
+     * @param skipped messages skipped, by reason: those that cannot be read ({@code unreadable}), break the
+     *                contract or a rule of the events' bounds (its code), or were rejected or left out
+     */
+    public record Outcome(Map<ProjectionOutcome, Long> events, Map<String, Long> skipped) {
+
+        public Outcome {
+            events = Map.copyOf(events);
+            skipped = Map.copyOf(skipped);
+        }
+
+        public long skippedCount() {
+            return skipped.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
-    @Transactional
-    @TransactionConfiguration(timeout = 3600)
     public Outcome rebuild(FactsSource source) {
-        lock.exclusive();
-        em.createNativeQuery("delete from current_fact").executeUpdate();
-        em.createNativeQuery("delete from report_state").executeUpdate();
-        em.createNativeQuery("delete from processed_event").executeUpdate();
-        Map<ProjectionOutcome, Long> counts = new EnumMap<>(ProjectionOutcome.class);
-        long[] replayed = {0};
-        long skipped = source.forEach(event -> {
-            counts.merge(projection.replay(event), 1L, Long::sum);
-            if (++replayed[0] % FLUSH_EVERY == 0) {
-                em.flush();
-                em.clear();
+        Set<String> leftOut = new HashSet<>();
+        while (true) {
+            try {
+                return pass.run(source, leftOut);
+            } catch (MessageFailedToApply e) {
+                if (leftOut.size() >= MOST_LEFT_OUT || !leftOut.add(e.eventId())) {
+                    throw e;
+                }
+                LOG.warnf("Rebuild: %s; replaying again without it", e.getMessage());
             }
-        });
-        return new Outcome(counts, skipped);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import org.counterpart.metrics.events.FactMessage;
 import org.counterpart.metrics.events.FactsEvent;
 import org.counterpart.metrics.totals.Confidence;
 import org.counterpart.metrics.totals.Pair;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the current facts of every report (DOMAIN rule 1): a newer revision replaces a report's facts as a
@@ -23,6 +25,9 @@ import org.counterpart.metrics.totals.Pair;
  * old owner is still finishing a message): the revision check and the claim on the report's row are one
  * upsert, which PostgreSQL serialises per report, so whichever instance applies the newer revision wins and the
  * other finds its event stale; facts are rows per report, replaced inside that same transaction.
+ *
+ * <p>An event that the reader let through can still be rejected here for what it says given the state: a revision
+ * too far ahead ({@link RevisionStep}). A rejected event changes nothing, not even the record of events seen.
  */
 @ApplicationScoped
 public class ReportFactsProjection {
@@ -31,18 +36,22 @@ public class ReportFactsProjection {
     private final ProcessedEvents processedEvents;
     private final ProjectionLock lock;
     private final Event<FactsApplied> applied;
+    private final RevisionStep step;
 
     public ReportFactsProjection(EntityManager em, ProcessedEvents processedEvents, ProjectionLock lock,
-                                 Event<FactsApplied> applied) {
+                                 Event<FactsApplied> applied,
+                                 @ConfigProperty(name = "counterpart.facts.largest-revision-step", defaultValue = "1000000000")
+                                 long largestRevisionStep) {
         this.em = em;
         this.processedEvents = processedEvents;
         this.lock = lock;
         this.applied = applied;
+        this.step = new RevisionStep(largestRevisionStep);
     }
 
     /** One transaction: the processed-event record, the revision and the facts commit together or not at all. */
     @Transactional
-    public ProjectionOutcome apply(FactsEvent event) {
+    public ProjectionResult apply(FactsEvent event) {
         lock.shared();
         return applyLocked(event, true);
     }
@@ -52,16 +61,23 @@ public class ReportFactsProjection {
      * nobody is told about each replayed event, only about the rebuild as a whole.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    ProjectionOutcome replay(FactsEvent event) {
+    ProjectionResult replay(FactsEvent event) {
         return applyLocked(event, false);
     }
 
-    private ProjectionOutcome applyLocked(FactsEvent event, boolean tell) {
+    private ProjectionResult applyLocked(FactsEvent event, boolean tell) {
+        // Judged before anything is written, so that a rejected event leaves no trace and is rejected again if
+        // it comes again.
+        Optional<String> tooFarAhead = step.refusal(event.revision(), highestRevision());
+        if (tooFarAhead.isPresent()) {
+            return ProjectionResult.rejected(RevisionStep.RULE, "Facts event " + event.eventId() + " of report "
+                    + event.reportId() + " is refused (" + RevisionStep.RULE + "): " + tooFarAhead.get());
+        }
         if (!processedEvents.firstTime(event.eventId())) {
-            return ProjectionOutcome.DUPLICATE;
+            return ProjectionResult.of(ProjectionOutcome.DUPLICATE);
         }
         if (!claimNewerRevision(event)) {
-            return ProjectionOutcome.STALE;
+            return ProjectionResult.of(ProjectionOutcome.STALE);
         }
         Set<Pair> pairs = new HashSet<>(pairsOf(event.reportId()));
         em.createQuery("delete from CurrentFact f where f.reportId = :reportId")
@@ -77,7 +93,13 @@ public class ReportFactsProjection {
         if (tell) {
             applied.fire(new FactsApplied(event.reportId(), outcome, pairs));
         }
-        return outcome;
+        return ProjectionResult.of(outcome);
+    }
+
+    /** The highest revision applied for any report, 0 when none was (an index keeps this one lookup). */
+    private long highestRevision() {
+        return ((Number) em.createNativeQuery("select coalesce(max(revision), 0) from report_state")
+                .getSingleResult()).longValue();
     }
 
     /**

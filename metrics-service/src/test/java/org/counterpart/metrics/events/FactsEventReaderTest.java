@@ -104,6 +104,75 @@ class FactsEventReaderTest {
                 () -> reader.read("r-1", EVENT.replace("\"id\": \"f-1\", \"reportId\": \"r-1\"", "\"id\": \"f-1\", \"reportId\": \"r-9\"")));
     }
 
+    static Stream<Arguments> numbersAndTokensAsWritten() {
+        return Stream.of(
+                Arguments.of("a value of ten trillion yuan", "487000000", "1E+13", null),
+                Arguments.of("a value of 1e308", "487000000", "1e308", FactsEventRules.VALUE_OUT_OF_BOUNDS),
+                Arguments.of("a value of 1e1000000, which a double would read as infinity", "487000000", "1e1000000",
+                        FactsEventRules.VALUE_OUT_OF_BOUNDS),
+                Arguments.of("a value of 1e-1000000, which the database would keep as 0", "487000000", "1e-1000000",
+                        FactsEventRules.VALUE_OUT_OF_BOUNDS),
+                Arguments.of("an exponent beyond any number", "487000000", "1e99999999999", MalformedEventException.UNREADABLE),
+                Arguments.of("NaN", "487000000", "NaN", MalformedEventException.UNREADABLE),
+                Arguments.of("minus infinity", "487000000", "-Infinity", MalformedEventException.UNREADABLE),
+                Arguments.of("a value written as text", "487000000", "\"487000000\"", null),
+                Arguments.of("a value of 1e308 written as text", "487000000", "\"1e308\"", FactsEventRules.VALUE_OUT_OF_BOUNDS),
+                Arguments.of("a revision of 10^15, for the projection to judge", "\"revision\": 17", "\"revision\": 1000000000000000", null),
+                Arguments.of("a revision with a fraction, which would quietly lose it", "\"revision\": 17", "\"revision\": 17.9",
+                        MalformedEventException.UNREADABLE),
+                Arguments.of("a revision written as 1e15", "\"revision\": 17", "\"revision\": 1e15", MalformedEventException.UNREADABLE),
+                Arguments.of("a revision beyond a long", "\"revision\": 17", "\"revision\": 9223372036854775808",
+                        MalformedEventException.UNREADABLE),
+                Arguments.of("an offset beyond an int", "\"start\": 120", "\"start\": 2147483648", MalformedEventException.UNREADABLE),
+                Arguments.of("a date in the year 1000000", "\"2016-01-01\"", "\"+1000000-01-01\"", FactsEventRules.DATE_OUT_OF_RANGE),
+                Arguments.of("an event that occurred in the year 999999999", "\"2026-11-22T10:00:00Z\"",
+                        "\"+999999999-12-31T23:59:59Z\"", FactsEventRules.DATE_OUT_OF_RANGE),
+                Arguments.of("an event that occurred 10^15 seconds after 1970", "\"2026-11-22T10:00:00Z\"",
+                        "1000000000000000", FactsEventRules.DATE_OUT_OF_RANGE),
+                Arguments.of("an event that occurred at a time given in seconds", "\"2026-11-22T10:00:00Z\"",
+                        "1795341600", null),
+                Arguments.of("a NUL written as an escape", "gave 4.87", "gave\\u00004.87", FactsEventRules.CONTROL_CHARACTER),
+                Arguments.of("a line break written as an escape", "gave 4.87", "gave\\n4.87", null),
+                Arguments.of("the value given twice", "\"value\": 487000000", "\"value\": 1, \"value\": 487000000",
+                        MalformedEventException.UNREADABLE),
+                Arguments.of("a second value after the event", "\"extractorVersion\": \"1.0.0\" } ] }",
+                        "\"extractorVersion\": \"1.0.0\" } ] } {}", MalformedEventException.UNREADABLE));
+    }
+
+    /** Numbers and tokens as a producer writes them, before any Java type holds them. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("numbersAndTokensAsWritten")
+    void numbersAndTokensAreJudgedAsWritten(String situation, String field, String written, String reason) {
+        assertTrue(EVENT.contains(field), "the test's event has " + field);
+        String event = EVENT.replace(field, written);
+
+        if (reason == null) {
+            assertEquals("r-1", reader.read("r-1", event).reportId());
+        } else {
+            MalformedEventException e = assertThrows(MalformedEventException.class, () -> reader.read("r-1", event));
+            assertEquals(reason, e.reason(), e.getMessage());
+        }
+    }
+
+    @Test
+    void aContractBreachIsReasonedAsSuch() {
+        MalformedEventException e = assertThrows(MalformedEventException.class,
+                () -> reader.read("r-1", EVENT.replace("\"unit\": \"CNY\",", "")));
+
+        assertEquals(MalformedEventException.CONTRACT, e.reason());
+    }
+
+    @Test
+    void aReasonListsTenBreachesAtMost() {
+        String manyFacts = EVENT.replaceFirst("(?s)\"facts\": \\[(.*)\\] }", "\"facts\": [" + IntStream.range(0, 30)
+                .mapToObj(i -> "{\"id\": \"f-" + i + "\"}").collect(Collectors.joining(",")) + "] }");
+
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> reader.read("r-1", manyFacts));
+
+        assertTrue(e.getMessage().endsWith("more"), e.getMessage());
+        assertTrue(e.getMessage().length() < 1_000, e.getMessage());
+    }
+
     /** The event of issue 9: a group donor with members, confidence and reasons, a part of another fact. */
     private static final String GROUP_EVENT = """
             { "eventId": "e-2", "type": "FactsReplaced", "reportId": "r-1", "revision": 18,
