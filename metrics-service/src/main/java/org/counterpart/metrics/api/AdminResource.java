@@ -8,7 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.counterpart.metrics.events.TopicFactsSource;
+import org.counterpart.metrics.inbound.TopicFactsSource;
 import org.counterpart.metrics.projection.ProjectionRebuild;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;

@@ -2,7 +2,7 @@ package org.counterpart.metrics.projection;
 
 import java.util.function.Consumer;
 
-import org.counterpart.metrics.events.FactsEvent;
+import org.counterpart.metrics.message.FactsEvent;
 
 /** Every facts event there is, oldest first per report: what a rebuild replays. */
 public interface FactsSource {

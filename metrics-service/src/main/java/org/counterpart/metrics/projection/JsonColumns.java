@@ -5,7 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.counterpart.metrics.events.FactMessage;
+import org.counterpart.metrics.message.FactMessage;
 import org.counterpart.metrics.totals.Party;
 
 /**

@@ -9,7 +9,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.counterpart.metrics.events.FactsEvent;
+import org.counterpart.metrics.message.FactsEvent;
 
 /**
  * One pass of a rebuild ({@link ProjectionRebuild}): throws the projection away and replays every event into it,

@@ -11,8 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.counterpart.metrics.events.FactMessage;
-import org.counterpart.metrics.events.FactsEvent;
+import org.counterpart.edge.inbound.MessageLog;
+import org.counterpart.metrics.message.FactMessage;
+import org.counterpart.metrics.message.FactsEvent;
 import org.counterpart.metrics.totals.Confidence;
 import org.counterpart.metrics.totals.Pair;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,17 +34,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ReportFactsProjection {
 
     private final EntityManager em;
-    private final ProcessedEvents processedEvents;
+    private final MessageLog messageLog;
     private final ProjectionLock lock;
     private final Event<FactsApplied> applied;
     private final RevisionStep step;
 
-    public ReportFactsProjection(EntityManager em, ProcessedEvents processedEvents, ProjectionLock lock,
+    public ReportFactsProjection(EntityManager em, MessageLog messageLog, ProjectionLock lock,
                                  Event<FactsApplied> applied,
                                  @ConfigProperty(name = "counterpart.facts.largest-revision-step", defaultValue = "1000000000")
                                  long largestRevisionStep) {
         this.em = em;
-        this.processedEvents = processedEvents;
+        this.messageLog = messageLog;
         this.lock = lock;
         this.applied = applied;
         this.step = new RevisionStep(largestRevisionStep);
@@ -73,7 +74,7 @@ public class ReportFactsProjection {
             return ProjectionResult.rejected(RevisionStep.RULE, "Facts event " + event.eventId() + " of report "
                     + event.reportId() + " is refused (" + RevisionStep.RULE + "): " + tooFarAhead.get());
         }
-        if (!processedEvents.firstTime(event.eventId())) {
+        if (!messageLog.firstTime(event.eventId())) {
             return ProjectionResult.of(ProjectionOutcome.DUPLICATE);
         }
         if (!claimNewerRevision(event)) {

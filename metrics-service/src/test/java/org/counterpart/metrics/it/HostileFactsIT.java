@@ -1,13 +1,5 @@
 package org.counterpart.metrics.it;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.counterpart.metrics.it.FactsTopic.fact;
-import static org.counterpart.metrics.it.FactsTopic.funds;
-import static org.counterpart.metrics.it.FactsTopic.replaced;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,11 +17,19 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.counterpart.infra.quarkus.EmbeddedInfraResource;
-import org.counterpart.metrics.events.FactMessage;
-import org.counterpart.metrics.events.FactsEvent;
+import org.counterpart.metrics.message.FactMessage;
+import org.counterpart.metrics.message.FactsEvent;
 import org.counterpart.metrics.projection.ProjectionOutcome;
 import org.counterpart.metrics.projection.ProjectionRebuild;
 import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.counterpart.metrics.it.FactsTopic.fact;
+import static org.counterpart.metrics.it.FactsTopic.funds;
+import static org.counterpart.metrics.it.FactsTopic.replaced;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Whoever can write to the facts topic must not decide the totals: hostile events written straight onto the topic

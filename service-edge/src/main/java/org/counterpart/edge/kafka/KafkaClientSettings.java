@@ -1,4 +1,4 @@
-package org.counterpart.edge.outbox;
+package org.counterpart.edge.kafka;
 
 import java.util.Map;
 import java.util.Properties;

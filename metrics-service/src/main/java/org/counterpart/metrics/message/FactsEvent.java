@@ -1,4 +1,4 @@
-package org.counterpart.metrics.events;
+package org.counterpart.metrics.message;
 
 import java.time.Instant;
 import java.util.List;

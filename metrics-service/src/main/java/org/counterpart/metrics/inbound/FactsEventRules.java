@@ -1,4 +1,4 @@
-package org.counterpart.metrics.events;
+package org.counterpart.metrics.inbound;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
+import org.counterpart.metrics.message.FactMessage;
+import org.counterpart.metrics.message.FactsEvent;
 import org.counterpart.metrics.totals.MetricVocabulary;
 
 /**

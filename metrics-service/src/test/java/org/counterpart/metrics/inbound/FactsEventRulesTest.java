@@ -1,14 +1,4 @@
-package org.counterpart.metrics.events;
-
-import static org.counterpart.metrics.events.FactsEventRules.CONTROL_CHARACTER;
-import static org.counterpart.metrics.events.FactsEventRules.DATE_OUT_OF_RANGE;
-import static org.counterpart.metrics.events.FactsEventRules.TEXT_TOO_LONG;
-import static org.counterpart.metrics.events.FactsEventRules.TOO_MANY_ENTRIES;
-import static org.counterpart.metrics.events.FactsEventRules.UNKNOWN_METRIC;
-import static org.counterpart.metrics.events.FactsEventRules.VALUE_OUT_OF_BOUNDS;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package org.counterpart.metrics.inbound;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,11 +11,23 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.counterpart.metrics.events.FactsEventRules.Breach;
+import org.counterpart.metrics.inbound.FactsEventRules.Breach;
+import org.counterpart.metrics.message.FactMessage;
+import org.counterpart.metrics.message.FactsEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.counterpart.metrics.inbound.FactsEventRules.CONTROL_CHARACTER;
+import static org.counterpart.metrics.inbound.FactsEventRules.DATE_OUT_OF_RANGE;
+import static org.counterpart.metrics.inbound.FactsEventRules.TEXT_TOO_LONG;
+import static org.counterpart.metrics.inbound.FactsEventRules.TOO_MANY_ENTRIES;
+import static org.counterpart.metrics.inbound.FactsEventRules.UNKNOWN_METRIC;
+import static org.counterpart.metrics.inbound.FactsEventRules.VALUE_OUT_OF_BOUNDS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Each hostile value a producer could write next to a legitimate neighbour that must still pass, so that a bound

@@ -1,4 +1,4 @@
-package org.counterpart.metrics.events;
+package org.counterpart.metrics.inbound;
 
 import org.counterpart.edge.inbound.UnusableEvent;
 

@@ -1,4 +1,4 @@
-package org.counterpart.metrics.events;
+package org.counterpart.metrics.inbound;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.counterpart.edge.kafka.KafkaClientSettings;
+import org.counterpart.metrics.message.FactsEvent;
 import org.counterpart.metrics.projection.FactsSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -29,24 +31,24 @@ public class TopicFactsSource implements FactsSource {
     private static final Logger LOG = Logger.getLogger(TopicFactsSource.class);
 
     private final FactsEventReader reader;
-    private final String bootstrapServers;
+    private final KafkaClientSettings client;
     private final String topic;
     private final Duration timeout;
 
     public TopicFactsSource(FactsEventReader reader,
-                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                            KafkaClientSettings client,
                             @ConfigProperty(name = "mp.messaging.incoming.facts.topic", defaultValue = "facts") String topic,
                             @ConfigProperty(name = "counterpart.rebuild.timeout", defaultValue = "30m") Duration timeout) {
         this.reader = reader;
-        this.bootstrapServers = bootstrapServers;
+        this.client = client;
         this.topic = topic;
         this.timeout = timeout;
     }
 
     @Override
     public void forEach(Consumer<FactsEvent> apply, Consumer<String> skip) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // The service's own connection settings (SASL in the compose deployment), as its channels use.
+        Properties props = client.properties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "metrics-service-rebuild");
         try (KafkaConsumer<String, String> consumer =

@@ -1,4 +1,4 @@
-package org.counterpart.metrics.events;
+package org.counterpart.metrics.inbound;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.counterpart.metrics.events.FactsEventRules.Breach;
+import org.counterpart.metrics.inbound.FactsEventRules.Breach;
+import org.counterpart.metrics.message.FactMessage;
+import org.counterpart.metrics.message.FactsEvent;
 import org.counterpart.metrics.totals.Basis;
 import org.counterpart.metrics.totals.Confidence;
 import org.counterpart.metrics.totals.Qualifier;

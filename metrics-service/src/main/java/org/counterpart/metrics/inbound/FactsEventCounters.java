@@ -1,4 +1,4 @@
-package org.counterpart.metrics.events;
+package org.counterpart.metrics.inbound;
 
 import java.util.EnumMap;
 import java.util.Map;

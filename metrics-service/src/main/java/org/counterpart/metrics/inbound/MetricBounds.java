@@ -1,4 +1,4 @@
-package org.counterpart.metrics.events;
+package org.counterpart.metrics.inbound;
 
 import java.io.BufferedReader;
 import java.io.IOException;

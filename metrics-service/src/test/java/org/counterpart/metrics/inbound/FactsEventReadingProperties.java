@@ -1,6 +1,4 @@
-package org.counterpart.metrics.events;
-
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+package org.counterpart.metrics.inbound;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.jqwik.api.Arbitraries;
@@ -8,6 +6,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.counterpart.metrics.message.FactsEvent;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Whatever a producer writes to the facts topic, reading it either yields an event that keeps the contract or a

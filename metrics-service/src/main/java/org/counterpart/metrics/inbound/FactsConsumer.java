@@ -1,4 +1,4 @@
-package org.counterpart.metrics.events;
+package org.counterpart.metrics.inbound;
 
 import java.time.Duration;
 
@@ -6,6 +6,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.counterpart.edge.inbound.PatientRetries;
+import org.counterpart.metrics.message.FactsEvent;
 import org.counterpart.metrics.projection.ProjectionResult;
 import org.counterpart.metrics.projection.ReportFactsProjection;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
