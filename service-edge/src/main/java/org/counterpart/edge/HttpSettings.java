@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -15,6 +16,13 @@ public interface HttpSettings {
     /** Below the codec's own limit (quarkus.http.limits.max-initial-line-length), so the refusal is a document. */
     @WithDefault("8192")
     int maxUriLength();
+
+    /**
+     * The largest body, checked from Content-Length before Quarkus' own check (which answers with an empty body);
+     * the same limit as quarkus.http.limits.max-body-size unless set.
+     */
+    @WithDefault("${quarkus.http.limits.max-body-size:10240K}")
+    MemorySize maxBodySize();
 
     /** Below quarkus.http.limits.max-header-size, for the same reason. */
     @WithDefault("16384")

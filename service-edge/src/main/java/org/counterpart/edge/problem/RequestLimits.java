@@ -45,6 +45,11 @@ public class RequestLimits {
         if (hasControlCharacter(decoded(request.path()))) {
             return ProblemType.INVALID_REQUEST;
         }
+        String length = request.getHeader("Content-Length");
+        if (length != null && length.strip().matches("\\d{1,19}")
+                && new java.math.BigInteger(length.strip()).compareTo(settings.maxBodySize().asBigInteger()) > 0) {
+            return ProblemType.PAYLOAD_TOO_LARGE;
+        }
         String encoding = request.getHeader("Content-Encoding");
         if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
             return ProblemType.UNSUPPORTED_MEDIA_TYPE;
