@@ -5,13 +5,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.counterpart.facts.outbound.FactsEventSchema;
 import org.counterpart.infra.TopicReader;
 import org.counterpart.infra.TopicWriter;
@@ -90,6 +96,7 @@ class ReportToFactsIT {
                 new String(event.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
         assertTrue(event.value().contains("\"metric\":\"funds_cny\""), event.value());
         assertEquals(List.of(), FactsEventSchema.problems(event.value()), event.value());
+        assertFactsTopicIsCompactedRollingAndFitsTheLargestEvent();
 
         // The same event delivered again changes nothing and publishes nothing.
         int revision = given().get("/extractions/" + reportId).then().extract().path("revision");
@@ -100,6 +107,18 @@ class ReportToFactsIT {
         given().get("/extractions/" + reportId).then().body("revision", equalTo(revision));
         assertEquals(1, TopicReader.read(bootstrap(), "facts", r -> reportId.toString().equals(r.key()), 1,
                 Duration.ofSeconds(10)).size());
+    }
+
+    /** Set by the outbox's topic set-up before the first event: compaction only cleans rolled segments. */
+    private static void assertFactsTopicIsCompactedRollingAndFitsTheLargestEvent() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "facts");
+            Config config = admin.describeConfigs(List.of(topic)).all().get(10, TimeUnit.SECONDS).get(topic);
+            assertEquals("compact", config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value());
+            assertEquals(Long.toString(Duration.ofDays(1).toMillis()), config.get(TopicConfig.SEGMENT_MS_CONFIG).value());
+            int maxEvent = ConfigProvider.getConfig().getValue("counterpart.outbox.max-event-bytes", Integer.class);
+            assertTrue(Integer.parseInt(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()) > maxEvent);
+        }
     }
 
     @Test
