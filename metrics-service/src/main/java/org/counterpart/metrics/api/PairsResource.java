@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.counterpart.edge.problem.Problem;
 import org.counterpart.metrics.projection.CurrentTotals;
 import org.counterpart.metrics.totals.Total;
 import org.counterpart.metrics.totals.OwnClaims;

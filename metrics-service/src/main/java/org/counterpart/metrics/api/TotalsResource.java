@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.counterpart.edge.problem.Problem;
 import org.counterpart.metrics.projection.CurrentTotals;
 import org.counterpart.metrics.totals.MetricVocabulary;
 import org.counterpart.metrics.totals.RollUpSum;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 
+import org.counterpart.edge.problem.Problem;
 import org.counterpart.metrics.totals.Pair;
 import org.counterpart.metrics.totals.Party;
 import org.counterpart.metrics.totals.OwnClaims;
