@@ -86,9 +86,12 @@ final class CaseTable implements BeforeEachCallback, TestWatcher, AfterAllCallba
             if (recorded.isEmpty()) {
                 recorded = List.of(new Row(test.getValue(), "see case", "nothing recorded"));
             }
-            for (Row row : recorded) {
+            for (int i = 0; i < recorded.size(); i++) {
+                Row row = recorded.get(i);
+                // A test's failure is said once, on its last row; the rows before it are part of the same test.
+                String shown = i == recorded.size() - 1 || verdict.equals("pass") ? verdict : "(same test, below)";
                 md.append("| ").append(cell(row.kase())).append(" | ").append(cell(row.expected())).append(" | ")
-                        .append(cell(row.observed())).append(" | ").append(cell(verdict)).append(" |\n");
+                        .append(cell(row.observed())).append(" | ").append(cell(shown)).append(" |\n");
             }
         }
         System.out.println(md);
