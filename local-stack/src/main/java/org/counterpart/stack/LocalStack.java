@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.counterpart.infra.EmbeddedPostgresServer;
 import org.counterpart.infra.LocalKafkaBroker;
+import org.counterpart.infra.SeverableProxy;
 
 /**
  * The whole system on one machine with nothing installed but a JDK: a KRaft Kafka broker and a PostgreSQL server
@@ -20,11 +21,27 @@ import org.counterpart.infra.LocalKafkaBroker;
 public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
+    private final boolean severableDatabase;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final java.util.List<ServiceProcess> services = new java.util.ArrayList<>();
+    private LocalKafkaBroker kafka;
+    private SeverableProxy databaseLink;
 
     public LocalStack(StackSettings settings) {
+        this(settings, false);
+    }
+
+    private LocalStack(StackSettings settings, boolean severableDatabase) {
         this.settings = settings;
+        this.severableDatabase = severableDatabase;
+    }
+
+    /**
+     * For outage tests: the services reach PostgreSQL through a {@link SeverableProxy} the test can cut
+     * ({@link #databaseLink()}), so that every service loses its database at once while the processes live on.
+     */
+    public static LocalStack withSeverableDatabase(StackSettings settings) {
+        return new LocalStack(settings, true);
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,7 +72,13 @@ public final class LocalStack implements AutoCloseable {
                 settings.postgresPort());
         running.push(postgres);
         log("PostgreSQL on port " + postgres.port());
-        LocalKafkaBroker kafka = LocalKafkaBroker.start(home.resolve("kafka"), settings.kafkaPort(),
+        if (severableDatabase) {
+            // Pushed after PostgreSQL, so closed before it and after the services.
+            databaseLink = SeverableProxy.start(postgres.port());
+            running.push(databaseLink);
+            log("PostgreSQL reached through a severable link on port " + databaseLink.port());
+        }
+        kafka = LocalKafkaBroker.start(home.resolve("kafka"), settings.kafkaPort(),
                 settings.kafkaControllerPort(), 3);
         running.push(kafka);
         log("Kafka (KRaft) on " + kafka.bootstrapServers());
@@ -69,7 +92,7 @@ public final class LocalStack implements AutoCloseable {
             String prefix = db.toUpperCase(java.util.Locale.ROOT);
             Map<String, String> env = new java.util.HashMap<>(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                    prefix + "_DB_URL", postgres.database(db),
+                    prefix + "_DB_URL", databaseUrl(postgres, db),
                     prefix + "_DB_USER", EmbeddedPostgresServer.USER,
                     prefix + "_DB_PASSWORD", "postgres"));
             env.putAll(settings.access().serviceEnvironment());
@@ -81,6 +104,26 @@ public final class LocalStack implements AutoCloseable {
             process.awaitReady(Duration.ofSeconds(120));
             log(process.name() + " ready in " + process.startUp().toMillis() + " ms");
         }
+    }
+
+    /** The database's URL as the services see it: straight to PostgreSQL, or through the severable link. */
+    private String databaseUrl(EmbeddedPostgresServer postgres, String db) {
+        String direct = postgres.database(db);
+        return databaseLink == null ? direct
+                : "jdbc:postgresql://localhost:" + databaseLink.port() + "/" + db;
+    }
+
+    /** The link between the services and PostgreSQL; only in a stack made {@link #withSeverableDatabase}. */
+    public SeverableProxy databaseLink() {
+        if (databaseLink == null) {
+            throw new IllegalStateException("This stack reaches PostgreSQL directly; use withSeverableDatabase");
+        }
+        return databaseLink;
+    }
+
+    /** Where the stack's Kafka broker listens, for tests that read or write its topics directly. */
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     /** The running services, for measuring them. */

@@ -49,6 +49,109 @@ final class StackClient {
         return JSON.readTree(response.body());
     }
 
+    /** One exchange as it went, whatever the status: what the hostile and outage tests look at. */
+    record Answer(int status, String contentType, String body) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON (" + status + " " + contentType + "): " + brief(), e);
+            }
+        }
+
+        boolean isProblem() {
+            return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("application/problem+json");
+        }
+
+        /** Status, and the problem type or the start of the body: for the outcome tables. */
+        String brief() {
+            if (isProblem()) {
+                try {
+                    return status + " " + JSON.readTree(body).path("type").asText();
+                } catch (IOException e) {
+                    // fall through to the raw body
+                }
+            }
+            String start = body == null || body.isEmpty() ? "(empty body)"
+                    : body.length() > 80 ? body.substring(0, 80) + "..." : body;
+            return status + " " + (contentType == null ? "" : contentType + " ") + start;
+        }
+    }
+
+    /** A request to one of the services, as a program sends it (with the stack's key, if it has one). */
+    HttpRequest.Builder request(int port, String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.url(port) + pathAndQuery))
+                .version(HttpClient.Version.HTTP_1_1)
+                .timeout(Duration.ofSeconds(60));
+        settings.access().authorize(request);
+        return request;
+    }
+
+    Answer exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                response.body());
+    }
+
+    java.util.concurrent.CompletableFuture<Answer> exchangeAsync(HttpRequest.Builder request) {
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null),
+                        r.body()));
+    }
+
+    /**
+     * The claims of one pair's total that come from a report: each names its sources, so a report's share of
+     * /totals can be found whatever else was posted for the pair.
+     */
+    java.util.List<JsonNode> claimsFrom(String reportId, String metric, String donor, String recipient)
+            throws IOException, InterruptedException {
+        String url = settings.url(settings.metricsPort()) + "/totals?metric=" + encode(metric) + "&donor="
+                + encode(donor) + "&recipient=" + encode(recipient) + "&expand=claims";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        java.util.List<JsonNode> found = new java.util.ArrayList<>();
+        for (JsonNode row : JSON.readTree(response.body())) {
+            if (!pair(row, donor, recipient)) {
+                continue; // a parent pair rolling this one up
+            }
+            for (JsonNode claim : row.path("claims")) {
+                for (JsonNode source : claim.path("sources")) {
+                    if (reportId.equals(source.path("reportId").asText())) {
+                        found.add(claim);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Waits until the report's claim counts in its pair's total with its own figure; answers the claim. */
+    JsonNode awaitCounted(String reportId, DoctorsSent report, Duration timeout)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        java.util.List<JsonNode> last = java.util.List.of();
+        do {
+            last = claimsFrom(reportId, DoctorsSent.METRIC, report.donor(), report.recipient());
+            for (JsonNode claim : last) {
+                if (claim.path("used").asBoolean() && claim.path("value").asLong() == report.doctors()) {
+                    return claim;
+                }
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("\"" + report.sentence() + "\" (report " + reportId + ") did not count in /totals within "
+                + timeout + "; its claims there: " + last);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     JsonNode get(int port, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.url(port) + path))
                 .build(), HttpResponse.BodyHandlers.ofString());
