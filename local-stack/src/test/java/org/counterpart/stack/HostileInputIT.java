@@ -27,7 +27,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.counterpart.infra.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -121,9 +120,6 @@ class HostileInputIT {
     }
 
     @Test
-    @Disabled("bug in main (service-edge): a body over quarkus.http.limits.max-body-size (2M) is answered by Quarkus "
-            + "itself (HttpServerCommonHandlers.enforceMaxBodySize, before any error handler) with 413, "
-            + "Connection: close and an empty body, not a problem document; same for a chunked body")
     @DisplayName("body of 3 MiB (over the HTTP layer's 2 MiB) → 413 problem")
     void aBodyOverTheHttpLayersLimitIsRefusedWithAProblemDocument() throws Exception {
         byte[] body = variedText(3 * MEBIBYTE);
@@ -467,8 +463,6 @@ class HostileInputIT {
     }
 
     @Test
-    @Disabled("needs metrics validation, branch metrics-validation: on main metrics-service applies this event "
-            + "(the name is stored in a text column; the reader allows names up to 10,000 characters)")
     @DisplayName("FactsReplaced with a 10,000-character region name → facts-dlq")
     void aFactsEventWithAnOverlongRegionNameIsDeadLettered() throws Exception {
         assertFactsEventDeadLettered("donor name of 10,000 characters",
@@ -476,16 +470,12 @@ class HostileInputIT {
     }
 
     @Test
-    @Disabled("needs metrics validation, branch metrics-validation: on main metrics-service applies this event "
-            + "(current_fact.value is an unbounded numeric)")
     @DisplayName("FactsReplaced with the value 1e308 → facts-dlq")
     void aFactsEventWithAnAbsurdValueIsDeadLettered() throws Exception {
         assertFactsEventDeadLettered("value 1e308", fact -> fact.put("value", new BigDecimal("1e308")));
     }
 
     @Test
-    @Disabled("needs metrics validation, branch metrics-validation: on main metrics-service applies this event "
-            + "(any metric code up to 64 characters is stored)")
     @DisplayName("FactsReplaced with the metric made_up_metric<script> → facts-dlq")
     void aFactsEventWithAnUnknownMetricIsDeadLettered() throws Exception {
         assertFactsEventDeadLettered("metric made_up_metric<script>",
@@ -493,8 +483,6 @@ class HostileInputIT {
     }
 
     @Test
-    @Disabled("needs metrics validation, branch metrics-validation: on main metrics-service applies this event "
-            + "and the report's revision becomes 10^15")
     @DisplayName("FactsReplaced with revision 10^15 → facts-dlq")
     void aFactsEventWithAnImplausibleRevisionIsDeadLettered() throws Exception {
         UUID reportId = UUID.randomUUID();
@@ -504,9 +492,6 @@ class HostileInputIT {
     }
 
     @Test
-    @Disabled("needs metrics validation, branch metrics-validation: on main POST /admin/rebuild answers 500 "
-            + "/problems/internal once an event metrics cannot store (the NUL case) is on `facts`: the replay "
-            + "applies it again and the DataException rolls the whole rebuild back")
     @DisplayName("POST /admin/rebuild after hostile facts events → 2xx")
     void aRebuildAfterHostileFactsEventsSucceeds() throws Exception {
         // Its own hostile event, so that this case does not depend on which of the others ran first.
