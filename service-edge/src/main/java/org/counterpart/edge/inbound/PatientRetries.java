@@ -3,6 +3,7 @@ package org.counterpart.edge.inbound;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import org.counterpart.edge.failure.FailureKind;
 import org.jboss.logging.Logger;
 
 /**

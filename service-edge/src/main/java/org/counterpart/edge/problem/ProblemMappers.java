@@ -8,6 +8,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.counterpart.edge.failure.FailureKind;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -57,6 +58,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (FailureKind.of(e) == FailureKind.TRANSIENT) {
+            // The database is away or saturated: nothing the caller did, and worth trying again shortly.
+            LOG.warnf("Request refused while the database is unavailable: %s", e.toString());
+            return Response.fromResponse(response(Problem.of(ProblemType.UNAVAILABLE,
+                    "The service's database is unavailable; try again shortly.", path(uri))))
+                    .header("Retry-After", "10").build();
+        }
         LOG.error("Unexpected failure", e);
         return response(Problem.of(ProblemType.INTERNAL, "The request could not be completed; it has been logged.",
                 path(uri)));

@@ -1,15 +1,16 @@
-package org.counterpart.edge.inbound;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+package org.counterpart.edge.failure;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.stream.Stream;
 
+import org.counterpart.edge.inbound.UnusableEvent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FailureKindTest {
 

@@ -1,16 +1,19 @@
-package org.counterpart.edge.inbound;
+package org.counterpart.edge.failure;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.Locale;
 
+import org.counterpart.edge.inbound.UnusableEvent;
+
 /**
  * Why applying an event failed, as far as retrying is concerned. {@link #PERMANENT}: the event itself is at fault
  * (unusable, or the database refuses its values: SQLState class 22 data exception, class 23 constraint violation),
  * so it is dead-lettered at once. {@link #TRANSIENT}: the database is away or busy (connection classes 08, 53,
  * 57, 58, serialization failures and deadlocks in class 40, lock timeouts), so the same event is tried again for
- * as long as that lasts. {@link #UNKNOWN}: anything else, tried a few times, then dead-lettered.
+ * as long as that lasts. {@link #UNKNOWN}: anything else, tried a few times, then dead-lettered. The HTTP edge
+ * answers a transient failure with 503, so that a client knows to try again.
  */
 public enum FailureKind {
     PERMANENT, TRANSIENT, UNKNOWN;
