@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.counterpart.edge.outbox.Outbox;
@@ -42,13 +41,7 @@ public class FactEvents implements FactAnnouncements {
     private void record(Extraction extraction, String type, List<FactDocument> documents) {
         FactsEvent event = new FactsEvent(UUID.randomUUID(), type, extraction.reportId, extraction.revision,
                 extraction.extractorVersion, Instant.now(), documents);
-        String payload;
-        try {
-            payload = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A facts event always serialises", e);
-        }
         outbox.record(new OutgoingEvent(event.eventId(), TOPIC, extraction.reportId.toString(), type,
-                extraction.reportId, event.occurredAt(), payload));
+                extraction.reportId, event.occurredAt(), event));
     }
 }

@@ -3,8 +3,6 @@ package org.counterpart.ingest.outbound;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.counterpart.edge.outbox.Outbox;
 import org.counterpart.edge.outbox.OutgoingEvent;
@@ -17,11 +15,9 @@ public class ReportEvents implements ReportAnnouncements {
 
     public static final String TOPIC = "reports";
 
-    private final ObjectMapper json;
     private final Outbox outbox;
 
-    public ReportEvents(ObjectMapper json, Outbox outbox) {
-        this.json = json;
+    public ReportEvents(Outbox outbox) {
         this.outbox = outbox;
     }
 
@@ -41,13 +37,7 @@ public class ReportEvents implements ReportAnnouncements {
     }
 
     private void record(ReportEvent event) {
-        String payload;
-        try {
-            payload = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A report event always serialises", e);
-        }
         outbox.record(new OutgoingEvent(event.eventId(), TOPIC, event.reportId().toString(), event.type(),
-                event.reportId(), event.occurredAt(), payload));
+                event.reportId(), event.occurredAt(), event));
     }
 }

@@ -3,6 +3,8 @@ package org.counterpart.edge.outbox;
 import io.quarkus.arc.properties.IfBuildProperty;
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -18,16 +20,24 @@ import org.counterpart.edge.OutboxSettings;
 public class Outbox {
 
     private final int maxEventBytes;
+    private final ObjectMapper json;
     private final Event<OutboxEvent.Written> written;
 
-    public Outbox(OutboxSettings settings, Event<OutboxEvent.Written> written) {
+    public Outbox(OutboxSettings settings, ObjectMapper json, Event<OutboxEvent.Written> written) {
         this.maxEventBytes = settings.maxEventBytes();
+        this.json = json;
         this.written = written;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxEvent record(OutgoingEvent event) {
-        long bytes = utf8Length(event.payload());
+        String payload;
+        try {
+            payload = json.writeValueAsString(event.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A " + event.type() + " event always serialises", e);
+        }
+        long bytes = utf8Length(payload);
         if (bytes > maxEventBytes) {
             throw new EventTooLargeException(event.type(), bytes, maxEventBytes);
         }
@@ -38,7 +48,7 @@ public class Outbox {
         row.type = event.type();
         row.aggregateId = event.aggregateId();
         row.createdAt = event.occurredAt();
-        row.payload = event.payload();
+        row.payload = payload;
         row.persist();
         // Observed after commit: wakes the relay instead of waiting for its next poll.
         written.fire(new OutboxEvent.Written());
