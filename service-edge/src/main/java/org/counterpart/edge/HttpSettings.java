@@ -1,14 +1,8 @@
 package org.counterpart.edge;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 /** Limits every request must keep to, checked before any resource runs. */
 @ConfigMapping(prefix = "counterpart.http")

@@ -1,13 +1,11 @@
 package org.counterpart.edge;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 /** The transactional outbox and its relay to Kafka. */
 @ConfigMapping(prefix = "counterpart.outbox")

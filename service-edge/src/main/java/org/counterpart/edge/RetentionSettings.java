@@ -1,13 +1,9 @@
 package org.counterpart.edge;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 /** How long the edge keeps what it only needs for a while. */
 @ConfigMapping(prefix = "counterpart.retention")

@@ -13,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.counterpart.edge.problem.ProblemException;
-import org.counterpart.edge.problem.ProblemType;
 import org.counterpart.facts.ledger.Extraction;
 import org.counterpart.facts.ledger.Reextraction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
