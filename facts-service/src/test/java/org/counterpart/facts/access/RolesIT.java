@@ -13,7 +13,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import org.counterpart.edge.access.ApiKeys;
+import org.counterpart.edge.access.RequiresRole;
+import org.counterpart.edge.access.Role;
 import org.counterpart.infra.quarkus.EmbeddedInfraResource;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +74,32 @@ class RolesIT {
         given().header("Authorization", "Bearer " + WRITER).post(retry).then().statusCode(403)
                 .body("type", equalTo("/problems/forbidden"));
         given().header("Authorization", "Bearer " + LEGACY).post(retry).then().statusCode(404);
+    }
+
+    /** Stands in for the review endpoints to come: a read that needs a role, answering who asked. */
+    @Path("/roles-it/whoami")
+    public static class WhoAmI {
+        @GET
+        @RequiresRole(Role.REVIEWER)
+        public String whoami(@Context SecurityContext security) {
+            return security.getUserPrincipal().getName() + " reviewer=" + security.isUserInRole("reviewer")
+                    + " writer=" + security.isUserInRole("writer");
+        }
+    }
+
+    @Test
+    void aResourceReadsTheCallersNameAndRolesFromItsSecurityContext() {
+        given().header("Authorization", "Bearer " + REVIEWER).get("/roles-it/whoami")
+                .then().statusCode(200).body(equalTo("wu.fang reviewer=true writer=false"));
+        given().header("Authorization", "Bearer " + LEGACY).get("/roles-it/whoami")
+                .then().statusCode(200).body(equalTo("key-" + hash(LEGACY).substring(0, 8) + " reviewer=true writer=true"));
+    }
+
+    @Test
+    void aReadThatNeedsARoleNeedsAKeyEvenWithReadsOpen() {
+        given().get("/roles-it/whoami").then().statusCode(401).body("type", equalTo("/problems/unauthorized"));
+        given().header("Authorization", "Bearer " + WRITER).get("/roles-it/whoami").then().statusCode(403)
+                .body("type", equalTo("/problems/forbidden"));
     }
 
     @Test

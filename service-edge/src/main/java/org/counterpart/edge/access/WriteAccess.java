@@ -72,7 +72,7 @@ public class WriteAccess {
         return current;
     }
 
-    /** The caller the filters found, if any: for resources that record who reviewed or changed something. */
+    /** The caller the filters found, if any. Resources read it as {@code @Context SecurityContext} instead. */
     public static Optional<Caller> callerOf(ContainerRequestContext request) {
         return Optional.ofNullable((Caller) request.getProperty(CALLER));
     }
@@ -93,7 +93,10 @@ public class WriteAccess {
         Optional<Caller> caller = policy.openWrites()
                 ? Optional.of(Caller.local())
                 : policy.keys().resolve(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        caller.ifPresent(c -> request.setProperty(CALLER, c));
+        caller.ifPresent(c -> {
+            request.setProperty(CALLER, c);
+            request.setSecurityContext(new CallerSecurityContext(c, request.getSecurityContext().isSecure()));
+        });
         if (caller.isPresent() || (!write && !policy.protectReads())) {
             return null;
         }
