@@ -37,8 +37,8 @@ public class WriteAccess {
 
     private static final Logger LOG = Logger.getLogger(WriteAccess.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
-    /** Where the first step leaves the caller for the second, and for resources that record who did what. */
-    public static final String CALLER = Caller.class.getName();
+    /** Where the first step leaves the caller for the second. */
+    private static final String CALLER = Caller.class.getName();
 
     /** The filter is created while the REST layer is set up, before runtime configuration exists: read it later. */
     private final Provider<AccessSettings> settings;
@@ -72,8 +72,8 @@ public class WriteAccess {
         return current;
     }
 
-    /** The caller the filters found, if any. Resources read it as {@code @Context SecurityContext} instead. */
-    public static Optional<Caller> callerOf(ContainerRequestContext request) {
+    /** The caller the first step found, if any. Resources read it as {@code @Context SecurityContext}. */
+    private static Optional<Caller> callerOf(ContainerRequestContext request) {
         return Optional.ofNullable((Caller) request.getProperty(CALLER));
     }
 
