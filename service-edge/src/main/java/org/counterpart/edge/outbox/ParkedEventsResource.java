@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.counterpart.edge.access.RequiresRole;
+import org.counterpart.edge.access.Role;
 import org.counterpart.edge.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,6 +45,7 @@ public class ParkedEventsResource {
 
     @POST
     @Path("/parked/{eventId}/retry")
+    @RequiresRole(Role.ADMIN) // an operator's repair, not a writer's everyday work
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Puts a parked event back in line, e.g. after the topic's size limit was raised")

@@ -8,6 +8,8 @@ public enum ProblemType {
     INVALID_REQUEST(400, "invalid-request", "Invalid request"),
     INVALID_QUERY(400, "invalid-query", "Invalid query"),
     UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
+    /** A valid key whose holder lacks the role the request needs; first of the 403s, so a bare 403 reads as this. */
+    FORBIDDEN(403, "forbidden", "Forbidden"),
     CROSS_SITE_WRITE(403, "cross-site-write", "Cross-site write refused"),
     NOT_FOUND(404, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
