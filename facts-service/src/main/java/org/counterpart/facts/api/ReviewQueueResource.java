@@ -5,12 +5,14 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.counterpart.edge.problem.ProblemException;
 import org.counterpart.edge.problem.ProblemType;
 import org.counterpart.facts.ledger.FactDocument;
@@ -30,6 +32,7 @@ public class ReviewQueueResource {
     public record QueuePage(List<QueueEntry> items, String next) {
     }
 
+    private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 200;
 
     private final ReviewQueue queue;
@@ -41,25 +44,39 @@ public class ReviewQueueResource {
     }
 
     @GET
-        @Produces(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Unreviewed facts, most worth a check first: low confidence first, weighted by the fact's "
-            + "share of the total of its metric; with the reasons. Pass next as cursor for the following page.")
-    public QueuePage queue(@QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("cursor") String cursor) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ProblemException(ProblemType.INVALID_QUERY, "limit must be 1 to " + MAX_LIMIT + ".");
+            + "share of the total of its metric; with the reasons. More pages: next (also as a Link rel=next).")
+    public Response queue(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                          @Context UriInfo uri) {
+        int size = DEFAULT_LIMIT;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                size = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > MAX_LIMIT) {
+                throw new ProblemException(ProblemType.INVALID_QUERY, "limit must be a whole number from 1 to "
+                        + MAX_LIMIT + ".");
+            }
         }
         ReviewQueue.Cursor after;
         try {
-            after = cursor == null || cursor.isBlank() ? null : ReviewQueue.Cursor.decode(cursor);
+            after = cursor == null || cursor.isBlank() ? null : ReviewQueue.Cursor.decode(cursor.strip());
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.INVALID_QUERY, "cursor is not one this service gave out.");
         }
-        ReviewQueue.Page page = queue.page(after, limit);
-        return new QueuePage(page.entries().stream()
+        ReviewQueue.Page page = queue.page(after, size);
+        QueuePage body = new QueuePage(page.entries().stream()
                 .map(e -> new QueueEntry(FactDocument.of(e.fact(), json), e.score().stripTrailingZeros(),
                         e.share().stripTrailingZeros(), e.reasons()))
                 .toList(), page.next());
+        Response.ResponseBuilder response = Response.ok(body);
+        if (page.next() != null) {
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build(), "next");
+        }
+        return response.build();
     }
-
 }

@@ -252,5 +252,8 @@ class ReviewIT {
         } while (cursor != null && pages < 500);
         assertTrue(seen.size() >= 4, "both reports' facts were paged through: " + seen.size());
         given().queryParam("cursor", "not-a-cursor").get("/review/queue").then().statusCode(400);
+        given().queryParam("limit", "lots").get("/review/queue").then().statusCode(400);
+        given().queryParam("limit", 1).get("/review/queue").then().statusCode(200)
+                .header("Link", org.hamcrest.Matchers.containsString("rel=\"next\""));
     }
 }
