@@ -58,6 +58,17 @@ function plural(count, word) {
   return `${integer.format(count)} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/**
+ * 0.864 -> "reviewed 86%": the share of a figure an analyst confirmed or corrected. Rounded down, as the API rounds
+ * it, so that "100%" means every unit was checked; a sliver above nothing is "under 1%", not "0%".
+ */
+function reviewedText(share) {
+  const n = Number(share);
+  if (share === undefined || share === null || !Number.isFinite(n)) return '';
+  if (n > 0 && n < 0.01) return 'reviewed <1%';
+  return `reviewed ${Math.floor(n * 100 + 1e-9)}%`;
+}
+
 // ---------- fetching ----------
 
 function query(params) {
@@ -149,6 +160,7 @@ function renderHeadlines(grand) {
       ? `${plural(row.claimCount, 'claim')} · ${plural(row.reportCount, 'report')} · ${plural(row.pairCount, 'top-level pair')}`
         + (rows.length > 1 ? ` (also in ${rows.slice(1).map(r => r.unit).join(', ')})` : '')
       : 'no claims yet';
+    card.querySelector('[data-role="reviewed"]').textContent = row ? reviewedText(row.reviewedShare) : '';
   }
 }
 
@@ -224,7 +236,9 @@ function totalCell(pair, metric) {
     td.append(el('span', { className: 'muted', text: '–' }));
     return td;
   }
-  const button = el('button', { className: 'total', text: readable(value), title: `Claims behind ${METRICS[metric]}` });
+  const reviewed = reviewedText((pair.reviewedShares || {})[metric]);
+  const button = el('button', { className: 'total', text: readable(value),
+    title: `Claims behind ${METRICS[metric]}${reviewed ? ` · ${reviewed}` : ''}` });
   button.type = 'button';
   button.dataset.metric = metric;
   button.addEventListener('click', () => openDrill(pair.donor, pair.recipient, metric));
@@ -278,11 +292,47 @@ function spanText(claim) {
   return `${claim.basis} ${claim.spanStart || '…'} to ${claim.spanEnd || '…'}`;
 }
 
+/** "confirmed by lin", "corrected by lin", "changed since confirmed" or "unreviewed". */
+function reviewLabel(review) {
+  if (!review) return 'unreviewed';
+  if (review.changed) return 'changed since confirmed';
+  if (review.status === 'confirmed' || review.status === 'corrected') {
+    return review.by ? `${review.status} by ${review.by}` : review.status;
+  }
+  return review.status;
+}
+
+function reviewBadge(review) {
+  const kind = review && review.changed ? 'changed' : (review ? review.status : 'unreviewed');
+  const when = review && review.at ? ` on ${review.at.slice(0, 10)}` : '';
+  const titles = {
+    confirmed: `An analyst checked this figure against the report${when}`,
+    corrected: `An analyst corrected what the machine read${when}; the corrected figure is the one shown and counted`,
+    changed: `An analyst confirmed an earlier reading${when}; the machine now reads it differently, so it is back in the queue`,
+    unreviewed: 'Nobody has checked this figure yet'
+  };
+  return el('span', { className: `badge review-${kind}`, text: reviewLabel(review), title: titles[kind] || '' });
+}
+
+/** A link opening the fact in facts-service's report view, in a new tab; null when the address is not http(s). */
+function reportViewLink(url, className, ...children) {
+  const href = safeHref(url);
+  if (!href) return null;
+  const link = el('a', { className, title: 'Open this fact in the report view, where an analyst can check it' }, ...children);
+  link.href = href;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  return link;
+}
+
 function claimItem(claim, unit) {
+  const figure = el('span', { className: 'claim-value', text: readable(claim.value, unit) });
+  // The claim's figure opens its fact in the report view; plain text where there is no usable link.
   const head = el('div', { className: 'claim-head' },
-    el('span', { className: 'claim-value', text: readable(claim.value, unit) }),
+    reportViewLink(claim.reviewUrl, 'claim-link', figure, el('span', { className: 'out', text: ' ↗' })) || figure,
     claim.reason ? el('span', { className: `badge ${claim.reason}`, text: claim.reason.replaceAll('_', ' '), title: REASONS[claim.reason] || '' })
       : (claim.conflicted ? el('span', { className: 'badge conflict', text: 'conflict: kept', title: 'Other claims for the same period disagree; this one is preferred' }) : null));
+  head.append(reviewBadge(claim.review));
   const confidence = claim.confidence || 'high';
   if (confidence !== 'high') {
     head.append(el('span', { className: `badge confidence-${confidence}`, text: `${confidence} confidence`,
@@ -292,18 +342,17 @@ function claimItem(claim, unit) {
     text: `${claim.donor} → ${claim.recipient} · ${spanText(claim)} · ${claim.qualifier.replaceAll('_', ' ')} · ${plural(claim.sources.length, 'source')}` });
   const reasons = (claim.confidenceReasons || []).map(r => r.replaceAll('_', ' ')).join(', ');
   const trust = el('div', { className: 'claim-meta', text: `confidence: ${confidence}${reasons ? ` (${reasons})` : ''}`
-    + (claim.partOf ? ` · part of a stated total (fact ${claim.partOf.slice(0, 8)}…)` : '') });
+    + (claim.partOf ? ` · part of a stated total (fact ${claim.partOf.slice(0, 8)}…)` : '')
+    + (claim.origin === 'analyst' ? ' · added by an analyst' : '') });
   const item = el('li', { className: 'claim' }, head, meta, trust);
   for (const source of claim.sources) {
     const evidence = el('blockquote', { className: 'evidence', text: source.evidence || '(no evidence sentence)' });
     const wrapper = el('div', { className: 'source' }, evidence);
-    const href = safeHref(source.factsUrl);
-    if (href) {
-      const link = el('a', { text: `report ${source.reportId} ↗` });
-      link.href = href;
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-      wrapper.append(link);
+    const link = reportViewLink(source.reviewUrl, 'report-link', document.createTextNode(`report ${source.reportId} ↗`));
+    if (link) wrapper.append(link);
+    // Each report's statement is a fact with its own review; with one source the claim's badge already says it.
+    if (claim.sources.length > 1) {
+      wrapper.append(el('span', { className: 'source-review', text: ` · ${reviewLabel(source.review)}` }));
     }
     item.append(wrapper);
   }
@@ -321,6 +370,7 @@ async function openDrill(donor, recipient, metric) {
     panel.querySelector('[data-role="pair"]').textContent = pairLabel(detail);
     panel.querySelector('[data-role="members"]').textContent = membersText(detail);
     panel.querySelector('[data-role="total"]').textContent = readable(detail.total, detail.unit);
+    panel.querySelector('[data-role="reviewed"]').textContent = `${reviewedText(detail.reviewedShare)} of the total`;
     const why = detail.fromChildPairs
       ? `The sum of ${plural(detail.childPairs.length, 'pair')} below it (${detail.childPairs.map(pairLabel).join(', ')}), `
         + `larger than its own claims (${readable(detail.ownTotal, detail.unit)}).`

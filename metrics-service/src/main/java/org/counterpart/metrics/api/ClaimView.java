@@ -36,5 +36,10 @@ public record ClaimView(
         List<String> confidenceReasons,
         @Schema(description = "For a part of a stated total: the fact id of that total (same report); a part is never "
                 + "added to its whole") String partOf,
-        List<SourceView> sources) {
+        List<SourceView> sources,
+        @Schema(enumeration = {"machine", "analyst"},
+                description = "Who put the counted statement there: an extractor, or an analyst who added it") String origin,
+        @Schema(description = "The counted statement's review; each source has its own") ReviewView review,
+        @Schema(description = "The counted statement in facts-service's report view, where an analyst can check it",
+                example = "http://localhost:8082/review/report.html?id=r-1&fact=f-1") String reviewUrl) {
 }

@@ -8,22 +8,23 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.counterpart.metrics.dashboard.DashboardSettings;
 import org.counterpart.metrics.totals.Claim;
 import org.counterpart.metrics.totals.Conflict;
 import org.counterpart.metrics.totals.DistinctClaim;
 import org.counterpart.metrics.totals.Source;
 import org.counterpart.metrics.totals.Total;
 import org.counterpart.metrics.totals.UnusedClaim;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Turns a total's claims into API views, with links to the facts in facts-service. */
+/** Turns a total's claims into API views, with their reviews and links to the facts in facts-service. */
 @ApplicationScoped
 public class ClaimViews {
 
     private final String factsBaseUrl;
 
-    public ClaimViews(@ConfigProperty(name = "counterpart.facts-base-url", defaultValue = "http://localhost:8082") String factsBaseUrl) {
-        this.factsBaseUrl = factsBaseUrl.endsWith("/") ? factsBaseUrl.substring(0, factsBaseUrl.length() - 1) : factsBaseUrl;
+    public ClaimViews(DashboardSettings settings) {
+        String url = settings.factsUrl();
+        this.factsBaseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     public List<ClaimView> used(Total total) {
@@ -42,7 +43,16 @@ public class ClaimViews {
     }
 
     public String factsUrl(String reportId) {
-        return factsBaseUrl + "/facts?reportId=" + URLEncoder.encode(reportId, StandardCharsets.UTF_8);
+        return factsBaseUrl + "/facts?reportId=" + encoded(reportId);
+    }
+
+    /** The fact in facts-service's report view: the report's text with the figure, where an analyst checks it. */
+    public String reviewUrl(Source source) {
+        return factsBaseUrl + "/review/report.html?id=" + encoded(source.reportId()) + "&fact=" + encoded(source.factId());
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static Set<DistinctClaim> flagged(Total total) {
@@ -58,10 +68,14 @@ public class ClaimViews {
                 claim.periodStart(), claim.periodEnd(), claim.asOf(), claim.span().start(), claim.span().end(),
                 used, unused == null ? null : unused.reason().code(), insteadOf, conflicted,
                 claim.confidence().code(), claim.reasons(), claim.partOf(),
-                distinct.sources().stream().map(this::source).toList());
+                distinct.restatedBy().stream().map(this::source).toList(),
+                claim.origin().code(), ReviewView.of(claim.review()), reviewUrl(claim.source()));
     }
 
-    private SourceView source(Source source) {
-        return new SourceView(source.reportId(), source.factId(), source.evidence(), factsUrl(source.reportId()));
+    /** Each statement is a fact of its own, with its own review. */
+    private SourceView source(Claim statement) {
+        Source source = statement.source();
+        return new SourceView(source.reportId(), source.factId(), source.evidence(), factsUrl(source.reportId()),
+                statement.origin().code(), ReviewView.of(statement.review()), reviewUrl(source));
     }
 }

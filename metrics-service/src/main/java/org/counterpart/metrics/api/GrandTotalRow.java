@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "GrandTotal", description = "The sum of the top-level selected pairs' totals of one metric")
 public record GrandTotalRow(
         String metric, String unit, BigDecimal total,
+        @Schema(description = "The share (0 to 1, three decimals, rounded down) of the figure that comes from claims an "
+                + "analyst confirmed or corrected; 0 for a figure of 0", example = "0.75") BigDecimal reviewedShare,
         @Schema(description = "Pairs added up (child pairs of an added pair are inside it)") int pairCount,
         @Schema(description = "Distinct claims behind the figure") int claimCount,
         @Schema(description = "Reports behind the figure") int reportCount) {
@@ -18,7 +20,8 @@ public record GrandTotalRow(
     /** @param counted totals of one metric and unit, already freed of pairs whose parent is among them */
     static GrandTotalRow of(List<Total> counted) {
         Total first = counted.get(0);
-        return new GrandTotalRow(first.metric(), first.unit(), RollUpSum.sum(counted), counted.size(),
+        return new GrandTotalRow(first.metric(), first.unit(), RollUpSum.sum(counted), RollUpSum.reviewedShare(counted),
+                counted.size(),
                 counted.stream().mapToInt(Total::claimCount).sum(),
                 (int) counted.stream().flatMap(total -> total.reportIds().stream()).distinct().count());
     }

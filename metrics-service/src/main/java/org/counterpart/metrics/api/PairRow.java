@@ -24,6 +24,8 @@ public record PairRow(
         @Schema(description = "The pair it rolls up into, e.g. Guangdong -> Guangxi; null at the top") String parent,
         @Schema(description = "Total per metric code; the headline metrics are funds_cny, projects, workers_transferred")
         Map<String, BigDecimal> totals,
+        @Schema(description = "Per metric code, the share (0 to 1) of that total from claims an analyst confirmed or "
+                + "corrected (see Total.reviewedShare)") Map<String, BigDecimal> reviewedShares,
         @Schema(description = "Distinct claims behind the pair's totals, all metrics") int claimCount,
         @Schema(description = "Reports behind the pair's totals") int reportCount,
         @Schema(description = "Conflicts among its claims") int conflictCount,

@@ -71,16 +71,23 @@ public class PairsResource {
 
     private static PairRow row(List<Total> totals) {
         Total first = totals.get(0);
-        Map<String, BigDecimal> byMetric = new TreeMap<>();
+        Map<String, Total> shown = new TreeMap<>();
         // One unit per metric in the map: the one with most claims (another unit is a separate total in /totals).
         totals.stream().sorted(Comparator.comparing(Total::claimCount).reversed())
-                .forEach(total -> byMetric.putIfAbsent(total.metric(), total.total()));
+                .forEach(total -> shown.putIfAbsent(total.metric(), total));
+        Map<String, BigDecimal> byMetric = new TreeMap<>();
+        Map<String, BigDecimal> reviewedShares = new TreeMap<>();
+        shown.forEach((metric, total) -> {
+            byMetric.put(metric, total.total());
+            reviewedShares.put(metric, total.reviewedShare());
+        });
         return new PairRow(first.pair().donor().name(), first.pair().donor().code(),
                 first.pair().recipient().name(), first.pair().recipient().code(), first.pair().level(),
                 MemberView.of(first.pair().donor()), MemberView.inferred(first.pair().donor()),
                 MemberView.of(first.pair().recipient()), MemberView.inferred(first.pair().recipient()),
                 first.parent() == null ? null : first.parent().donor().name() + " → " + first.parent().recipient().name(),
                 byMetric,
+                reviewedShares,
                 totals.stream().mapToInt(Total::claimCount).sum(),
                 (int) totals.stream().flatMap(t -> t.reportIds().stream()).distinct().count(),
                 totals.stream().mapToInt(t -> t.conflicts().size()).sum(),

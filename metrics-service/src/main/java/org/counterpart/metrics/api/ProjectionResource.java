@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.counterpart.metrics.projection.ReportState;
+import org.counterpart.metrics.totals.ReviewStatus;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,15 +29,20 @@ public class ProjectionResource {
         this.entityManager = entityManager;
     }
 
+    /**
+     * @param factCount     the facts of the applied revision, as facts-service published them
+     * @param rejectedCount those of them a reviewer rejected: kept, never counted in a total
+     */
     public record ReportProjection(String reportId, long revision, boolean retracted, long factCount,
-                                   Instant appliedAt) {
+                                   long rejectedCount, Instant appliedAt) {
     }
 
     @GET
     @Path("/{reportId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "The applied revision of a report's facts and how many facts it holds")
+    @Operation(summary = "The applied revision of a report's facts, how many facts it holds and how many of them a "
+            + "reviewer rejected (those never count)")
     @APIResponse(responseCode = "404", description = "No facts event of this report has been applied (yet)")
     public ReportProjection report(@PathParam("reportId") String reportId) {
         if (reportId.length() > 100) {
@@ -49,6 +55,10 @@ public class ProjectionResource {
         long facts = entityManager
                 .createQuery("select count(f) from CurrentFact f where f.reportId = :id", Long.class)
                 .setParameter("id", reportId).getSingleResult();
-        return new ReportProjection(state.reportId, state.revision, state.retracted, facts, state.appliedAt);
+        long rejected = entityManager
+                .createQuery("select count(f) from CurrentFact f where f.reportId = :id and f.reviewStatus = :rejected",
+                        Long.class)
+                .setParameter("id", reportId).setParameter("rejected", ReviewStatus.REJECTED.code()).getSingleResult();
+        return new ReportProjection(state.reportId, state.revision, state.retracted, facts, rejected, state.appliedAt);
     }
 }

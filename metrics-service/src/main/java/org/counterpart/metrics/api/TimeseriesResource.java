@@ -62,7 +62,7 @@ public class TimeseriesResource {
                 List<Total> counted = RollUpSum.counted(ofUnit, query::matchesPair);
                 if (!counted.isEmpty()) {
                     figures.add(new YearFigure(year, code, unit, RollUpSum.sum(counted),
-                            counted.stream().mapToInt(Total::claimCount).sum()));
+                            counted.stream().mapToInt(Total::claimCount).sum(), RollUpSum.reviewedShare(counted)));
                 }
             });
         });

@@ -23,6 +23,9 @@ public record TotalDetail(
         String metric, String unit,
         @Schema(description = "The total: the larger of ownTotal and childPairsTotal") BigDecimal total,
         int claimCount,
+        @Schema(description = "The share (0 to 1, three decimals, rounded down) of the total that comes from claims an analyst "
+                + "confirmed or corrected, over the same claims the total adds up; 0 for a total of 0", example = "0.75")
+        BigDecimal reviewedShare,
         @Schema(description = "Largest sum of the pair's own non-overlapping claims") BigDecimal ownTotal,
         @Schema(description = "Sum of the child pairs' totals (rule 4); 0 without child pairs") BigDecimal childPairsTotal,
         @Schema(description = "True when the child pairs' sum is the total") boolean fromChildPairs,
@@ -39,7 +42,7 @@ public record TotalDetail(
                 total.pair().recipient().name(), total.pair().recipient().code(), total.pair().level(),
                 MemberView.of(total.pair().donor()), MemberView.inferred(total.pair().donor()),
                 MemberView.of(total.pair().recipient()), MemberView.inferred(total.pair().recipient()),
-                total.metric(), total.unit(), total.total(), total.claimCount(), total.own().total(),
+                total.metric(), total.unit(), total.total(), total.claimCount(), total.reviewedShare(), total.own().total(),
                 total.childPairsTotal(), total.fromChildPairs(),
                 total.childPairs().stream().map(TotalRow::of).toList(),
                 parent == null ? null : TotalRow.of(parent),

@@ -17,6 +17,9 @@ public record TotalRow(
         @Schema(description = "The total by the rules of DOMAIN.md", example = "487000000") BigDecimal total,
         @Schema(description = "Distinct claims added up; a claim restated by several reports counts once", example = "2")
         int claimCount,
+        @Schema(description = "The share (0 to 1, three decimals, rounded down) of the total that comes from claims an analyst "
+                + "confirmed or corrected, over the same claims the total adds up; 0 for a total of 0", example = "0.75")
+        BigDecimal reviewedShare,
         @Schema(description = "Donor's GB/T 2260 code; null for a group", example = "210200") String donorCode,
         @Schema(description = "Recipient's GB/T 2260 code; null for a group", example = "520200") String recipientCode,
         @Schema(description = "The pair's level: group when a side is a group, else the lower of its sides'",
@@ -39,7 +42,7 @@ public record TotalRow(
 
     static TotalRow of(Total total, List<ClaimView> claims) {
         return new TotalRow(total.pair().donor().name(), total.pair().recipient().name(), total.metric(),
-                total.unit(), total.total(), total.claimCount(), total.pair().donor().code(),
+                total.unit(), total.total(), total.claimCount(), total.reviewedShare(), total.pair().donor().code(),
                 total.pair().recipient().code(), total.pair().level(),
                 MemberView.of(total.pair().donor()), MemberView.inferred(total.pair().donor()),
                 MemberView.of(total.pair().recipient()), MemberView.inferred(total.pair().recipient()), claims);

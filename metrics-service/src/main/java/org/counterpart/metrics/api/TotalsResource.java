@@ -51,6 +51,8 @@ public class TotalsResource {
                     + "its pair is a row of its own, with its members, and the parent of its members' pairs. A part "
                     + "of a stated total is never added to it. With fromYear/toYear only claims lying wholly within "
                     + "those years count; by default only high- and medium-confidence facts count (minConfidence). "
+                    + "Facts an analyst rejected never count; corrected facts count with their corrected values. Each "
+                    + "row says how much of its total an analyst confirmed or corrected (reviewedShare). "
                     + "Sorted by metric, then largest total first. Also as CSV (Accept: text/csv).")
     @APIResponse(responseCode = "200", description = "The matching totals, possibly none",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
@@ -102,7 +104,8 @@ public class TotalsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One total with the claims it used and did not use, and their sources",
             description = "Each claim lists every report stating it, with the evidence sentence and a link to the fact "
-                    + "in facts-service, and its confidence with the reasons. Unused claims carry a reason: overlapped, "
+                    + "in facts-service, its review (who confirmed or corrected it, and when) with a link to the report "
+                    + "view where it is checked, and its confidence with the reasons. Unused claims carry a reason: overlapped, "
                     + "duplicate, conflict, plan, child_pairs_larger or part. Also as CSV of claims (Accept: text/csv).")
     @APIResponse(responseCode = "200", description = "The total",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TotalDetail.class)),
@@ -154,7 +157,8 @@ public class TotalsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Grand totals per metric: the headline figures",
             description = "Per metric, the sum over the selected pairs where a pair inside another selected pair (by "
-                    + "the region hierarchy) is not added again; with no filter, the sum of the top-level pairs.")
+                    + "the region hierarchy) is not added again; with no filter, the sum of the top-level pairs. "
+                    + "reviewedShare says how much of each figure an analyst confirmed or corrected.")
     @APIResponse(responseCode = "200", description = "One row per metric and unit, headline metrics first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = GrandTotalRow.class)))

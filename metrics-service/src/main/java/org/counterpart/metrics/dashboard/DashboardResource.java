@@ -9,7 +9,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,10 +26,10 @@ public class DashboardResource {
 
     private final byte[] page;
 
-    public DashboardResource(@ConfigProperty(name = "counterpart.dashboard.chartjs-version") String chartJsVersion) {
+    public DashboardResource(DashboardSettings settings) {
         // The webjar's path carries its version; the pom's version is handed in through configuration.
         page = new String(load("dashboard/index.html"), StandardCharsets.UTF_8)
-                .replace("@CHARTJS_VERSION@", chartJsVersion)
+                .replace("@CHARTJS_VERSION@", settings.chartjsVersion())
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -19,7 +19,9 @@ import org.counterpart.metrics.message.FactMessage;
 import org.counterpart.metrics.message.FactsEvent;
 import org.counterpart.metrics.totals.Basis;
 import org.counterpart.metrics.totals.Confidence;
+import org.counterpart.metrics.totals.Origin;
 import org.counterpart.metrics.totals.Qualifier;
+import org.counterpart.metrics.totals.ReviewStatus;
 
 /**
  * Reads and checks one message of topic {@code facts}. Everything the projection relies on is checked here, so
@@ -133,6 +135,14 @@ public class FactsEventReader {
             }
             if (fact.partOf() != null && fact.partOf().equals(fact.id())) {
                 problems.add(at + "partOf names the fact itself");
+            }
+            if (fact.origin() != null) {
+                requireCode(problems, at + "origin", fact.origin(), Origin::fromCode);
+            }
+            // Whether a fact counts depends on its status (a rejected one never does): a review without a status
+            // we know could be a rejection read as anything else.
+            if (fact.review() != null) {
+                requireCode(problems, at + "review.status", fact.review().status(), ReviewStatus::fromCode);
             }
         }
         checkPartsFormNoCycle(problems, facts);

@@ -63,6 +63,8 @@ public final class FactsEventRules {
     static final int CODE_WORD = 16;
     static final int VERSION = 32;
     static final int REASON = 64;
+    /** A reviewer is named by their API key's name, which service-edge keeps to 64 characters. */
+    static final int REVIEWER = 64;
     /** facts-service cuts any sentence over 2,000 characters into clause-sized pieces; this leaves room for older ones. */
     static final int EVIDENCE = 5_000;
 
@@ -129,6 +131,14 @@ public final class FactsEventRules {
         party(breaches, at + "recipient", fact.recipient());
         if (fact.evidence() != null) {
             evidence(breaches, at + "evidence.sentence", fact.evidence().sentence());
+        }
+        text(breaches, at + "origin", fact.origin(), CODE_WORD);
+        if (fact.review() != null) {
+            text(breaches, at + "review.status", fact.review().status(), CODE_WORD);
+            text(breaches, at + "review.by", fact.review().by(), REVIEWER);
+            moment(breaches, at + "review.at", fact.review().at());
+            // The note, like the machine's reading of a corrected fact (extracted), is never kept here: facts-service
+            // shows them; bounding them would only refuse a report's facts for text this service ignores.
         }
         List<String> reasons = fact.reasons() == null ? List.of() : fact.reasons();
         if (reasons.size() > MAX_REASONS) {

@@ -8,10 +8,16 @@ import jakarta.persistence.EntityManager;
 import org.counterpart.metrics.totals.Basis;
 import org.counterpart.metrics.totals.Claim;
 import org.counterpart.metrics.totals.Confidence;
+import org.counterpart.metrics.totals.Origin;
 import org.counterpart.metrics.totals.Qualifier;
+import org.counterpart.metrics.totals.Review;
+import org.counterpart.metrics.totals.ReviewStatus;
 import org.counterpart.metrics.totals.Source;
 
-/** The current facts, as claims for the totals rules. */
+/**
+ * The current facts, as claims for the totals rules. A fact a reviewer rejected is no claim: it is left out here,
+ * where facts become claims, so that no total, pair, time series or list of claims can count it.
+ */
 @ApplicationScoped
 public class CurrentClaims {
 
@@ -26,16 +32,20 @@ public class CurrentClaims {
      * not depend on the metric.
      */
     public List<Claim> all() {
-        return em.createQuery("select f, s.occurredAt from CurrentFact f, ReportState s where s.reportId = f.reportId",
-                        Object[].class)
+        return em.createQuery("select f, s.occurredAt from CurrentFact f, ReportState s where s.reportId = f.reportId"
+                                + " and f.reviewStatus <> :rejected", Object[].class)
+                .setParameter("rejected", ReviewStatus.REJECTED.code())
                 .getResultStream()
                 .map(row -> toClaim((CurrentFact) row[0], (Instant) row[1]))
                 .toList();
     }
 
-    /** How many reports have current facts. */
+    /** How many reports have current facts that are claims. */
     public long reportCount() {
-        return em.createQuery("select count(distinct f.reportId) from CurrentFact f", Long.class).getSingleResult();
+        return em.createQuery("select count(distinct f.reportId) from CurrentFact f where f.reviewStatus <> :rejected",
+                        Long.class)
+                .setParameter("rejected", ReviewStatus.REJECTED.code())
+                .getSingleResult();
     }
 
     static Claim toClaim(CurrentFact fact, Instant reportedAt) {
@@ -52,6 +62,8 @@ public class CurrentClaims {
                 fact.asOf,
                 Confidence.fromCode(fact.confidence),
                 JsonColumns.reasons(fact.confidenceReasons),
-                fact.partOf);
+                fact.partOf,
+                Origin.fromCode(fact.origin),
+                new Review(ReviewStatus.fromCode(fact.reviewStatus), fact.reviewChanged, fact.reviewedBy, fact.reviewedAt));
     }
 }

@@ -1,6 +1,7 @@
 package org.counterpart.metrics.projection;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -109,6 +110,23 @@ public class CurrentFact {
 
     @Column(name = "figure_end")
     public Integer figureEnd;
+
+    /** machine | analyst */
+    @Column(nullable = false)
+    public String origin = "machine";
+
+    /** unreviewed | confirmed | corrected | rejected; a rejected fact is kept but is no claim */
+    @Column(name = "review_status", nullable = false)
+    public String reviewStatus = "unreviewed";
+
+    @Column(name = "review_changed", nullable = false)
+    public boolean reviewChanged;
+
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
 
     /** The donor and recipient, with a group's members. */
     public Pair pair() {

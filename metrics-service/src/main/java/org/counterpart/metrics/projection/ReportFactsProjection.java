@@ -15,7 +15,9 @@ import org.counterpart.edge.inbound.MessageLog;
 import org.counterpart.metrics.message.FactMessage;
 import org.counterpart.metrics.message.FactsEvent;
 import org.counterpart.metrics.totals.Confidence;
+import org.counterpart.metrics.totals.Origin;
 import org.counterpart.metrics.totals.Pair;
+import org.counterpart.metrics.totals.ReviewStatus;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -161,6 +163,18 @@ public class ReportFactsProjection {
         row.confidence = fact.confidence() == null ? Confidence.HIGH.code() : fact.confidence();
         row.confidenceReasons = JsonColumns.reasons(fact.reasons());
         row.partOf = fact.partOf();
+        // Facts from before analyst review were the machine's, and nobody had looked at them. A rejected fact is
+        // stored like any other, so that the projection holds the report's facts as facts-service published them;
+        // CurrentClaims keeps it out of every total.
+        row.origin = fact.origin() == null ? Origin.MACHINE.code() : fact.origin();
+        if (fact.review() != null) {
+            row.reviewStatus = fact.review().status();
+            row.reviewChanged = Boolean.TRUE.equals(fact.review().changed());
+            row.reviewedBy = fact.review().by();
+            row.reviewedAt = fact.review().at();
+        } else {
+            row.reviewStatus = ReviewStatus.UNREVIEWED.code();
+        }
         if (fact.evidence() != null) {
             row.evidenceSentence = fact.evidence().sentence();
             row.evidenceStart = fact.evidence().start();

@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param reasons    short codes saying why the confidence is not high (e.g. party_from_context)
  * @param partOf     the fact id of the stated total this figure is a part of ("including 1.93 billion from
  *                   Shanghai"), or null; a part is never added to its whole (see {@link Parts})
+ * @param origin     whether an extractor found the figure or an analyst added it
+ * @param review     what a person made of the fact; a corrected fact already states the corrected values. Never a
+ *                   rejection: a fact a person rejected is no claim, and cannot become one
  */
 public record Claim(
         Source source,
@@ -27,7 +30,9 @@ public record Claim(
         LocalDate asOf,
         Confidence confidence,
         List<String> reasons,
-        String partOf) {
+        String partOf,
+        Origin origin,
+        Review review) {
 
     public Claim {
         Objects.requireNonNull(source, "source");
@@ -38,7 +43,21 @@ public record Claim(
         Objects.requireNonNull(qualifier, "qualifier");
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(confidence, "confidence");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(review, "review");
+        if (review.status() == ReviewStatus.REJECTED) {
+            throw new IllegalArgumentException("Fact " + source.factId() + " of report " + source.reportId()
+                    + " was rejected by a reviewer: it is no claim");
+        }
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /** A claim the machine found and nobody reviewed, as every claim was before analyst review. */
+    public Claim(Source source, Pair pair, String metric, String unit, BigDecimal value, Qualifier qualifier,
+                 Basis basis, LocalDate periodStart, LocalDate periodEnd, LocalDate asOf, Confidence confidence,
+                 List<String> reasons, String partOf) {
+        this(source, pair, metric, unit, value, qualifier, basis, periodStart, periodEnd, asOf, confidence, reasons,
+                partOf, Origin.MACHINE, Review.NONE);
     }
 
     /** A claim of high confidence that is a part of nothing, as facts were before they said either. */
@@ -46,6 +65,11 @@ public record Claim(
                  Basis basis, LocalDate periodStart, LocalDate periodEnd, LocalDate asOf) {
         this(source, pair, metric, unit, value, qualifier, basis, periodStart, periodEnd, asOf, Confidence.HIGH,
                 List.of(), null);
+    }
+
+    /** True when a person vouches for the value as it stands (see {@link Review#vouches()}). */
+    public boolean isReviewed() {
+        return review.vouches();
     }
 
     /** Plans are budgets, not work done: they never add to a total. */

@@ -31,6 +31,14 @@ public record DistinctClaim(Claim claim, List<Claim> restatedBy) {
         return claim.value();
     }
 
+    /**
+     * True when a person vouches for the value counted: that of the counted statement. (Among restatements of one
+     * value the reviewed one is counted, see {@link SameClaims}.)
+     */
+    public boolean isReviewed() {
+        return claim.isReviewed();
+    }
+
     public Span span() {
         return claim.span();
     }

@@ -34,6 +34,12 @@ public final class RollUpSum {
         return Numbers.plain(counted.stream().map(Total::total).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
+    /** The share of {@link #sum} a person has checked: the counted totals' reviewed parts over their sum. */
+    public static BigDecimal reviewedShare(List<Total> counted) {
+        BigDecimal reviewed = counted.stream().map(Total::reviewedValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return ReviewedShare.of(reviewed, sum(counted));
+    }
+
     private static boolean hasChosenAncestor(Total total, Map<String, Total> byPair, Set<String> chosen) {
         for (Pair parent = total.parent(); parent != null; ) {
             if (chosen.contains(parent.identity())) {

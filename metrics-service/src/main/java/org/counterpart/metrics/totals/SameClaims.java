@@ -16,15 +16,22 @@ import java.util.Map;
  * <p>"Within 1%" is not transitive (100, 100.9 and 101.8), so claims are merged greedily in a fixed order: the
  * most precise and largest figure first, each later claim joining the first group whose counted claim it
  * matches. That makes the result independent of the order reports arrived in.
+ *
+ * <p>Of statements equally precise and equally large, one a person confirmed or corrected is counted: the value is
+ * the same either way, and the total then says, rightly, that a person has checked it.
  */
 public final class SameClaims {
 
     private static final BigDecimal ONE_PERCENT = new BigDecimal("0.01");
 
-    /** Most precise first, then the larger figure, then by source so that ties are still deterministic. */
+    /**
+     * Most precise first, then the larger figure, then a reviewed one, then by source so that ties are still
+     * deterministic.
+     */
     static final Comparator<Claim> COUNTED_FIRST = Comparator
             .comparing(Claim::qualifier)
             .thenComparing(Claim::value, Comparator.reverseOrder())
+            .thenComparing(claim -> !claim.isReviewed())
             .thenComparing(claim -> claim.source().reportId())
             .thenComparing(claim -> claim.source().factId());
 

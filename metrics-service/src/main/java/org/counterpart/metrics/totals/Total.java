@@ -63,6 +63,21 @@ public record Total(Pair pair, String metric, String unit, OwnClaims own, List<T
         return unused;
     }
 
+    /**
+     * The part of the total from claims a person confirmed or corrected. The claims summed are exactly those the
+     * total adds up ({@link #used()}): a parent that takes its child pairs' sum counts their review, not that of
+     * its own figure, and the other way round.
+     */
+    public BigDecimal reviewedValue() {
+        return Numbers.plain(used().stream().filter(DistinctClaim::isReviewed).map(DistinctClaim::value)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /** The share of the total a person has checked, 0 to 1 (see {@link ReviewedShare}). */
+    public BigDecimal reviewedShare() {
+        return ReviewedShare.of(reviewedValue(), total());
+    }
+
     /** How many distinct claims were added up (a claim restated by several reports is one). */
     public int claimCount() {
         return used().size();

@@ -256,4 +256,85 @@ class FactsEventReaderTest {
 
         assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
+
+    /**
+     * The event of issue 11: a fact an analyst corrected (with the machine's reading beside it), one rejected, one
+     * an analyst added, and one from before review.
+     */
+    private static final String REVIEW_EVENT = """
+            { "eventId": "e-3", "type": "FactsReplaced", "reportId": "r-1", "revision": 19,
+              "facts": [
+                { "id": "corrected", "metric": "funds_cny", "value": 312000000, "unit": "CNY", "qualifier": "exact",
+                  "basis": "period", "periodStart": "2020-01-01", "periodEnd": "2020-12-31",
+                  "donor": {"name": "Ningbo", "code": "330200", "level": "prefecture"},
+                  "recipient": {"name": "Qianxinan", "code": "522300", "level": "prefecture"},
+                  "origin": "machine",
+                  "review": {"status": "corrected", "changed": false, "by": "wei.analyst",
+                             "at": "2026-11-29T20:00:00Z", "note": "the text says 3.12, not 3.21", "later": 1},
+                  "extracted": {"metric": "funds_cny", "value": 321000000, "unit": "CNY", "qualifier": "exact",
+                                "basis": "period", "periodStart": "2020-01-01", "periodEnd": "2020-12-31",
+                                "asOf": null, "donor": {"name": "Ningbo", "code": "330200", "level": "prefecture"},
+                                "recipient": {"name": "Qianxinan", "code": "522300", "level": "prefecture"},
+                                "somethingNew": true} },
+                { "id": "rejected", "metric": "projects", "value": 14, "unit": "projects", "qualifier": "exact",
+                  "basis": "plan", "donor": {"name": "Ningbo"}, "recipient": {"name": "Qianxinan"},
+                  "review": {"status": "rejected", "changed": false, "by": "wei.analyst", "at": "2026-11-29T20:05:00Z",
+                             "note": null} },
+                { "id": "added", "metric": "people_trained", "value": 600, "unit": "people", "qualifier": "exact",
+                  "basis": "period", "donor": {"name": "Ningbo"}, "recipient": {"name": "Qianxinan"},
+                  "origin": "analyst",
+                  "review": {"status": "confirmed", "changed": false, "by": "lin", "at": "2026-11-29T20:09:00Z"} },
+                { "id": "old", "metric": "projects", "value": 9, "unit": "projects", "qualifier": "exact",
+                  "basis": "period", "donor": {"name": "Ningbo"}, "recipient": {"name": "Qianxinan"} } ] }
+            """;
+
+    @Test
+    void readsOriginReviewAndTheMachinesReading() {
+        List<FactMessage> facts = reader.read("r-1", REVIEW_EVENT).currentFacts();
+
+        FactMessage corrected = facts.get(0);
+        assertEquals(new BigDecimal("312000000"), corrected.value(), "the top-level value is the corrected one");
+        assertEquals("corrected", corrected.review().status());
+        assertEquals("wei.analyst", corrected.review().by());
+        assertEquals(java.time.Instant.parse("2026-11-29T20:00:00Z"), corrected.review().at());
+        assertEquals(Boolean.FALSE, corrected.review().changed());
+        assertEquals(new BigDecimal("321000000"), corrected.extracted().value());
+        assertEquals("Ningbo", corrected.extracted().donor().name());
+        assertEquals("rejected", facts.get(1).review().status());
+        assertEquals("analyst", facts.get(2).origin());
+        assertNull(facts.get(3).origin(), "absent: the projection takes it for machine");
+        assertNull(facts.get(3).review(), "absent: the projection takes it for unreviewed");
+        assertNull(facts.get(3).extracted());
+    }
+
+    static Stream<Arguments> brokenReviews() {
+        return Stream.of(
+                Arguments.of("an unknown review status", "\"status\": \"corrected\"", "\"status\": \"approved\"",
+                        "facts[0].review.status Unknown review status: approved"),
+                Arguments.of("a review without a status", "\"status\": \"corrected\", ", "",
+                        "facts[0].review.status Unknown review status: null"),
+                Arguments.of("a status in capitals", "\"status\": \"rejected\"", "\"status\": \"REJECTED\"",
+                        "facts[1].review.status Unknown review status: REJECTED"),
+                Arguments.of("an unknown origin", "\"origin\": \"analyst\"", "\"origin\": \"crowd\"",
+                        "facts[2].origin Unknown origin: crowd"),
+                Arguments.of("a reviewer name of 65 characters", "\"by\": \"lin\"", "\"by\": \"" + "l".repeat(65) + "\"",
+                        "facts[2].review.by is longer than 64 characters"),
+                Arguments.of("a reviewer name with a NUL", "\"by\": \"lin\"", "\"by\": \"l\\u0000n\"",
+                        "facts[2].review.by holds U+0000"),
+                Arguments.of("a review in the year 1000000", "\"2026-11-29T20:09:00Z\"", "\"+1000000-01-01T00:00:00Z\"",
+                        "facts[2].review.at"),
+                Arguments.of("changed written as text", "\"changed\": false, \"by\": \"lin\"",
+                        "\"changed\": [], \"by\": \"lin\"", "Not a facts event"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenReviews")
+    void brokenReviewsAreMalformed(String situation, String field, String broken, String reason) {
+        assertTrue(REVIEW_EVENT.contains(field), "the test's event has " + field);
+        String event = REVIEW_EVENT.replace(field, broken);
+
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> reader.read("r-1", event));
+
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
 }

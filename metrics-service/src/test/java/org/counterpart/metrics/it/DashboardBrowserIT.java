@@ -43,8 +43,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in a real (headless) Chromium against the running service, with facts published on the topic:
  * headline figures, the drill-down to evidence sentences, report text with tags shown as text, live updates.
- * Leaves screenshots in target/dashboard.png and target/dashboard-drilldown.png. Skips where no Chromium is
- * installed at /usr/bin/chromium (CI installs the Debian packages chromium and chromium-driver).
+ * Leaves screenshots in target/dashboard.png, target/dashboard-review.png and target/dashboard-drilldown.png.
+ * Skips where no Chromium is installed at /usr/bin/chromium (CI installs the Debian packages chromium and
+ * chromium-driver).
  */
 @QuarkusTest
 @TestProfile(DashboardProfile.class)
@@ -68,6 +69,10 @@ class DashboardBrowserIT {
     static final String[] NINGBO = {"Ningbo", "330200", "prefecture"};
     static final String[] QIANXINAN = {"Qianxinan", "522300", "prefecture"};
     static final String[] YUNNAN = {"Yunnan", "530000", "province"};
+
+    /** The Suzhou report with a corrected figure, and that fact: claims link to it in facts-service's report view. */
+    private static final String CORRECTED_REPORT = "report-" + UUID.randomUUID();
+    private static final String CORRECTED_FACT = "fact-" + UUID.randomUUID();
 
     private static WebDriver browser;
     private static Path profileDir;
@@ -119,10 +124,13 @@ class DashboardBrowserIT {
      *   Shenzhen -> Baise  880 mn + 940 mn (2020) = 1,820 mn;  Shenzhen -> Hechi 620 mn
      *   Guangdong -> Guangxi own 1,300 mn < children 1,820 + 620 = 2,440 mn        -> 2,440 mn
      *   Suzhou -> Tongren 460 mn (two reports) + 380 mn (2018) = 840 mn             -> Jiangsu -> Guizhou 840 mn
+     *     (the 2018 figure corrected by an analyst from the machine's 830 mn: 380 of 840 reviewed, "reviewed 45%")
      *   Dalian -> Liupanshui 487 mn, running total to 30 April 2020                 -> Liaoning -> Guizhou 487 mn
      *   Ningbo -> Qianxinan 350 mn (2020, the hostile evidence)                     -> Zhejiang -> Guizhou 350 mn
      *   grand total = 2,440 + 840 + 487 + 350 = 4,117 mn = "4.12 bn CNY"
-     * Projects: Baise 126 (2020) + Hechi 88 = 214 (Guangdong -> Guangxi), Tongren 40: 254 projects.
+     * Reviewed: 380 mn of 4,117 mn = 9.2%, "reviewed 9%".
+     * Projects: Baise 126 (2020) + Hechi 88 = 214 (Guangdong -> Guangxi), Tongren 40: 254 projects; a figure of 900
+     * projects for Dalian -> Liupanshui was rejected by an analyst and never counts.
      * Workers: Baise 15,300 (2020) + Hechi 9,800 = 25,100, Liupanshui 5,300: 30,400 people.
      * Personnel: the group Shanghai and Guangdong -> Yunnan 837 people (a row of its own, not a headline).
      * Low confidence: Ningbo -> Qianxinan 100 mn (2019), counted only with the box ticked: 4,217 mn = "4.22 bn CNY".
@@ -147,14 +155,21 @@ class DashboardBrowserIT {
         publish(regional(SUZHOU, TONGREN, "funds_cny", 460_000_000L, "CNY", 2019,
                 "In 2019, Suzhou allocated 460 million yuan of aid funds to Tongren."),
                 regional(SUZHOU, TONGREN, "projects", 40, "projects", 2019, "Suzhou funded 40 projects in Tongren in 2019."));
-        publish(regional(SUZHOU, TONGREN, "funds_cny", 460_000_000L, "CNY", 2019,
-                "Suzhou's 460 million yuan for Tongren in 2019 went mainly to rural roads."),
-                regional(SUZHOU, TONGREN, "funds_cny", 380_000_000L, "CNY", 2018,
-                        "Suzhou gave Tongren 380 million yuan in 2018."));
+        Map<String, Object> corrected = regional(SUZHOU, TONGREN, "funds_cny", 380_000_000L, "CNY", 2018,
+                "Suzhou gave Tongren 380 million yuan in 2018.");
+        corrected.put("id", CORRECTED_FACT);
+        corrected.put("review", Map.of("status", "corrected", "changed", false, "by", "lin",
+                "at", "2026-11-29T20:00:00Z", "note", "the machine read 830"));
+        topic.publish(replaced(CORRECTED_REPORT, 1, List.of(regional(SUZHOU, TONGREN, "funds_cny", 460_000_000L, "CNY", 2019,
+                "Suzhou's 460 million yuan for Tongren in 2019 went mainly to rural roads."), corrected)));
+        Map<String, Object> rejected = regional(DALIAN, LIUPANSHUI, "projects", 900, "projects", 2019,
+                "Dalian plans 900 projects in Liupanshui.");
+        rejected.put("review", Map.of("status", "rejected", "changed", false, "by", "lin", "at", "2026-11-29T20:02:00Z"));
         publish(asCumulative(regional(DALIAN, LIUPANSHUI, "funds_cny", 487_000_000L, "CNY", 2020,
                 "Up to April 2020, Dalian had given Liupanshui 4.87亿元 of aid."), null, "2020-04-30"),
                 regional(DALIAN, LIUPANSHUI, "workers_transferred", 5_300, "people", 2019,
-                        "Dalian helped 5,300 workers from Liupanshui find jobs in 2019."));
+                        "Dalian helped 5,300 workers from Liupanshui find jobs in 2019."),
+                rejected);
         publish(regional(NINGBO, QIANXINAN, "funds_cny", 350_000_000L, "CNY", 2020, HOSTILE));
         Map<String, Object> group = regional(YUNNAN, YUNNAN, "personnel_exchanged", 837, "people", 2019,
                 "Shanghai and Guangdong sent 837 officials to Yunnan in 2019.");
@@ -190,6 +205,8 @@ class DashboardBrowserIT {
         assertEquals("254 projects", headline("projects"));
         assertEquals("30,400 people", headline("workers_transferred"));
         assertTrue(detail("funds_cny").startsWith("7 claims"), detail("funds_cny"));
+        assertEquals("reviewed 9%", reviewed("funds_cny"));
+        assertEquals("reviewed 0%", reviewed("projects"));
         wait.until(d -> d.findElements(By.cssSelector("#pairs tbody tr")).size() >= 9);
         wait.until(d -> ((JavascriptExecutor) d).executeScript(
                 "return window.Chart && Chart.getChart(document.getElementById('by-year')) ? true : false;").equals(true));
@@ -202,10 +219,23 @@ class DashboardBrowserIT {
             return panel.isDisplayed() && panel.getText().contains("Suzhou → Tongren") ? panel.getText() : null;
         });
         assertTrue(drill.contains("840 mn CNY"), drill);
+        assertTrue(drill.contains("reviewed 45% of the total"), drill);
         assertTrue(drill.contains("In 2019, Suzhou allocated 460 million yuan of aid funds to Tongren."), drill);
         assertTrue(drill.contains("Suzhou's 460 million yuan for Tongren in 2019 went mainly to rural roads."), drill);
         String link = wait.until(d -> d.findElement(By.cssSelector("#drill .source a")).getAttribute("href"));
-        assertTrue(link.startsWith("http://localhost:8082/facts?reportId=report-"), link);
+        assertTrue(link.startsWith("http://localhost:8082/review/report.html?id=report-"), link);
+
+        // A claim opens its fact in facts-service's report view, in a new tab, and says who checked it.
+        String reportView = "http://localhost:8082/review/report.html?id=" + CORRECTED_REPORT + "&fact=" + CORRECTED_FACT;
+        WebElement claimLink = browser.findElements(By.cssSelector("#drill .claim a.claim-link")).stream()
+                .filter(a -> reportView.equals(a.getAttribute("href"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no claim links to " + reportView + " in " + drill));
+        assertEquals("_blank", claimLink.getAttribute("target"));
+        assertTrue(claimLink.getAttribute("rel").contains("noopener"), claimLink.getAttribute("rel"));
+        WebElement correctedClaim = claimLink.findElement(By.xpath("ancestor::li[contains(@class, 'claim')]"));
+        assertTrue(correctedClaim.getText().contains("380 mn CNY"), correctedClaim.getText());
+        assertTrue(correctedClaim.getText().contains("corrected by lin"), correctedClaim.getText());
+        screenshot("dashboard-review.png");
 
         // Hostile report text is shown as text: the tags are visible characters, no element, no script run.
         // (the open drill-down lies over the table on a small window: a reader closes it first)
@@ -241,6 +271,10 @@ class DashboardBrowserIT {
 
     private String headline(String metric) {
         return browser.findElement(By.cssSelector(".headline[data-metric=" + metric + "] [data-role=value]")).getText();
+    }
+
+    private String reviewed(String metric) {
+        return browser.findElement(By.cssSelector(".headline[data-metric=" + metric + "] [data-role=reviewed]")).getText();
     }
 
     private String detail(String metric) {

@@ -180,8 +180,8 @@ class FactsToTotalsIT {
     }
 
     private static TotalRow row(String donor, String metric, String unit, String total, int claims) {
-        return new TotalRow(donor, "Liupanshui", metric, unit, new BigDecimal(total), claims, null, null, "prefecture",
-                null, null, null, null, null);
+        return new TotalRow(donor, "Liupanshui", metric, unit, new BigDecimal(total), claims, BigDecimal.ZERO, null, null,
+                "prefecture", null, null, null, null, null);
     }
 
     private static List<TotalRow> totals(String donor) {

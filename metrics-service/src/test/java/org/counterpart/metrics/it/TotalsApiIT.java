@@ -86,7 +86,14 @@ class TotalsApiIT {
                 .body("paths.'/totals/grand'.get.parameters.name", hasItems("minConfidence"))
                 .body("components.schemas.Claim.properties.confidence.enum", hasItems("high", "medium", "low"))
                 .body("components.schemas.Total.properties.donorMembers", notNullValue())
-                .body("paths.'/totals'.get.responses.'400'.content.'application/problem+json'", notNullValue());
+                .body("paths.'/totals'.get.responses.'400'.content.'application/problem+json'", notNullValue())
+                // Analyst review: how much of each figure was checked, and each claim's review and report view.
+                .body("components.schemas.Total.properties.reviewedShare", notNullValue())
+                .body("components.schemas.TotalDetail.properties.reviewedShare", notNullValue())
+                .body("components.schemas.GrandTotal.properties.reviewedShare", notNullValue())
+                .body("components.schemas.Pair.properties.reviewedShares", notNullValue())
+                .body("components.schemas.Claim.properties.reviewUrl", notNullValue())
+                .body("components.schemas.Review.properties.status.enum", hasItems("unreviewed", "confirmed", "corrected"));
     }
 
     @Test

@@ -40,6 +40,8 @@ final class Claims {
     private Confidence confidence = Confidence.HIGH;
     private java.util.List<String> reasons = java.util.List.of();
     private String partOf;
+    private Origin origin = Origin.MACHINE;
+    private Review review = Review.NONE;
 
     static Claims claim(String value) {
         Claims claims = new Claims();
@@ -92,6 +94,24 @@ final class Claims {
         return this;
     }
 
+    /** Reviewed by "an analyst" at a fixed time, with this verdict. */
+    Claims reviewed(ReviewStatus status) {
+        review = new Review(status, false, "an.analyst", java.time.Instant.parse("2026-11-29T20:00:00Z"));
+        return this;
+    }
+
+    /** Confirmed once, but the machine's reading has changed since: back in the queue. */
+    Claims confirmedThenChanged() {
+        review = new Review(ReviewStatus.UNREVIEWED, true, "an.analyst", java.time.Instant.parse("2026-11-29T20:00:00Z"));
+        return this;
+    }
+
+    /** Added by an analyst: a figure the machine missed. */
+    Claims addedByAnalyst() {
+        origin = Origin.ANALYST;
+        return this;
+    }
+
     Claims evidence(String sentence) {
         evidence = sentence;
         return this;
@@ -136,6 +156,6 @@ final class Claims {
     Claim build() {
         String id = factId != null ? factId : "fact-" + IDS.incrementAndGet();
         return new Claim(new Source(reportId, id, evidence, reportedAt), pair, metric, unit, value,
-                qualifier, basis, periodStart, periodEnd, asOf, confidence, reasons, partOf);
+                qualifier, basis, periodStart, periodEnd, asOf, confidence, reasons, partOf, origin, review);
     }
 }
