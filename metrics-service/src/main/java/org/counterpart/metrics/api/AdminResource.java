@@ -8,6 +8,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.counterpart.edge.access.RequiresRole;
+import org.counterpart.edge.access.Role;
 import org.counterpart.metrics.inbound.TopicFactsSource;
 import org.counterpart.metrics.projection.ProjectionRebuild;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,6 +44,7 @@ public class AdminResource {
 
     @POST
     @Path("/rebuild")
+    @RequiresRole(Role.ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rebuild the projection from the facts topic",
             description = "Clears the current facts and replays topic facts from its beginning to its current end with "
