@@ -368,11 +368,17 @@ const Review = (() => {
     if (!form) return;
     const input = form.querySelector('input');
     const state = form.querySelector('[data-role="key-state"]');
-    const show = () => { state.textContent = apiKey() ? t('key.set') : t('key.none'); };
+    const box = form.closest('details');
+    const show = () => {
+      state.textContent = apiKey() ? t('key.set') : t('key.none');
+      if (box) box.dataset.set = String(Boolean(apiKey()));
+    };
     form.addEventListener('submit', event => {
       event.preventDefault();
       setApiKey(input.value.trim());
       input.value = '';
+      input.blur();
+      if (box) box.open = false;
       show();
     });
     form.querySelector('[data-role="key-clear"]').addEventListener('click', () => { setApiKey(''); input.value = ''; show(); });
