@@ -197,80 +197,16 @@
     }
   }
 
-  function partyInput(p) {
-    if (!p) return '';
-    return p.code && p.level !== 'group' ? p.name || p.code : p.name || '';
-  }
-
   function openCorrection(li, fact) {
     const existing = li.querySelector('form.correct');
     if (existing) { existing.querySelector('[name="value"]').focus(); return; }
-    const metric = Review.metricSelect(fact.metric);
-    const fields = {
-      metric,
-      value: Review.input('text', fact.value),
-      unit: Review.input('text', fact.unit),
-      donor: Review.input('text', partyInput(fact.donor), t('placeholder.party')),
-      recipient: Review.input('text', partyInput(fact.recipient), t('placeholder.party')),
-      periodStart: Review.input('date', fact.periodStart),
-      periodEnd: Review.input('date', fact.periodEnd),
-      note: Review.input('text', '', t('placeholder.note'))
-    };
-    fields.value.inputMode = 'decimal';
-    let lastUnit = Review.metricUnit(fact.metric);
-    metric.addEventListener('change', () => {
-      const unit = Review.metricUnit(metric.value);
-      if (fields.unit.value === lastUnit || fields.unit.value === '') fields.unit.value = unit;
-      lastUnit = unit;
-    });
-    const message = el('p', { className: 'form-error', data: { role: 'form-error' } });
-    const save = el('button', { className: 'act good', text: t('action.save') });
-    save.type = 'submit';
-    const cancel = el('button', { className: 'act', text: t('action.cancel') }, ' ', el('kbd', { text: 'Esc' }));
-    cancel.type = 'button';
-    const form = el('form', { className: 'correct' },
-      el('div', { className: 'grid' }, ...Object.entries(fields).map(([name, node]) => Review.field(name, `field.${name}`, node))),
-      message, el('div', { className: 'actions' }, save, cancel));
-    form.noValidate = true;
-    const close = () => { form.remove(); select(state.current); };
-    cancel.addEventListener('click', close);
-    Review.formKeys(form, close);
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
-      const body = changes(fact, fields);
-      if (body.error) { Review.setStatus(message, body.error, 'error'); return; }
-      if (Object.keys(body).length === 0) { Review.setStatus(message, t('correct.nothing'), 'error'); return; }
-      const note = fields.note.value.trim();
-      if (note) body.note = note;
-      save.disabled = true;
-      const ok = await act(fact, 'correct', body);
-      if (!ok) {
-        save.disabled = false;
-        Review.setStatus(message, status().textContent, 'error');
-      }
+    const form = Review.correctionForm(fact, {
+      submit: async body => (await act(fact, 'correct', body)) ? null : status().textContent,
+      cancel: () => { form.remove(); select(state.current); }
     });
     li.querySelector('.actions').after(form);
-    fields.value.focus();
-    fields.value.select();
-  }
-
-  /** Only what the analyst changed goes to the service; an emptied date is sent as null (no date). */
-  function changes(fact, fields) {
-    const body = {};
-    if (fields.metric.value !== fact.metric) body.metric = fields.metric.value;
-    const raw = fields.value.value.trim().replaceAll(',', '');
-    if (raw === '' || !Number.isFinite(Number(raw))) return { error: `${t('field.value')}: ${fields.value.value}` };
-    if (Number(raw) !== Number(fact.value)) body.value = Number(raw);
-    if (fields.unit.value.trim() !== (fact.unit ?? '')) body.unit = fields.unit.value.trim();
-    for (const side of ['donor', 'recipient']) {
-      const v = fields[side].value.trim();
-      if (v !== partyInput(fact[side]) && v !== '') body[side] = v;
-    }
-    for (const name of ['periodStart', 'periodEnd']) {
-      const v = fields[name].value;
-      if (v !== (fact[name] ?? '')) body[name] = v === '' ? null : v;
-    }
-    return body;
+    form.querySelector('[name="value"]').focus();
+    form.querySelector('[name="value"]').select();
   }
 
   // ---------- keys ----------

@@ -190,6 +190,7 @@
     if (fact.evidence && fact.evidence.sentence) {
       box.append(el('blockquote', { className: 'context', text: fact.evidence.sentence }));
     }
+    box.append(reviewActions(fact));
     const history = el('button', { className: 'linkish', text: t('report.history') });
     history.type = 'button';
     const historyBox = el('div', { className: 'history' });
@@ -204,7 +205,8 @@
         }
         for (const r of (h && h.reviews) || []) {
           items.push(el('li', { text: `${Review.when(r.at)} · ${Review.coded('done', r.action)} ${r.by ? t('by', r.by, '') : ''}`
-            + (r.correction ? ` · ${JSON.stringify(r.correction)}` : '') + (r.note ? ` · ${r.note}` : '') }));
+            + (r.correction && typeof r.correction === 'object' ? ` · ${Object.entries(r.correction)
+            .map(([k, v]) => `${k}: ${v !== null && typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ')}` : '') + (r.note ? ` · ${r.note}` : '') }));
         }
         historyBox.replaceChildren(el('ul', {}, ...items));
       } catch (error) {
@@ -213,6 +215,43 @@
     });
     box.append(history, historyBox);
     return box;
+  }
+
+  /** Confirm, correct or reject from the report view too: a figure read wrongly is often seen here first. */
+  function reviewActions(fact) {
+    const actions = el('div', { className: 'actions' });
+    const error = el('p', { className: 'form-error', data: { role: 'error' } });
+    const holder = el('div', {}, actions, error);
+    const send = async (action, body = {}) => {
+      Review.setStatus(error, '');
+      for (const b of actions.querySelectorAll('button')) b.disabled = true;
+      try {
+        await api.review(fact.id, { action, ...body });
+        say(`${t(`done.${action}`)}: ${Review.metricName(fact.metric)}`, 'ok');
+        state.report = await api.report(state.id);
+        render();
+        return null;
+      } catch (e) {
+        const message = `${t('error.save')}: ${e.message}`;
+        Review.setStatus(error, message, 'error');
+        say(message, 'error');
+        for (const b of actions.querySelectorAll('button')) b.disabled = false;
+        return message;
+      }
+    };
+    for (const [action, className] of [['confirm', 'good'], ['correct', 'neutral'], ['reject', 'bad']]) {
+      const b = el('button', { className: `act ${className}`, text: t(`action.${action}`), data: { action } });
+      b.type = 'button';
+      b.addEventListener('click', () => {
+        if (action !== 'correct') { send(action); return; }
+        if (holder.querySelector('form')) return;
+        const form = Review.correctionForm(fact, { submit: body => send('correct', body), cancel: () => form.remove() });
+        holder.append(form);
+        form.querySelector('[name="value"]').focus();
+      });
+      actions.append(b);
+    }
+    return holder;
   }
 
   // ---------- adding a missed figure ----------
@@ -295,16 +334,12 @@
       note: Review.input('text', '', t('placeholder.note'))
     };
     fields.value.inputMode = 'decimal';
-    let lastUnit = Review.metricUnit('projects');
-    if (/元|yuan|CNY|RMB/i.test(picked.text)) {
+    const money = /元|yuan|CNY|RMB/i.test(picked.text);
+    if (money) {
       metric.value = 'funds_cny';
-      fields.unit.value = lastUnit = 'CNY';
+      fields.unit.value = 'CNY';
     }
-    metric.addEventListener('change', () => {
-      const unit = Review.metricUnit(metric.value);
-      if (fields.unit.value === lastUnit || fields.unit.value === '') fields.unit.value = unit;
-      lastUnit = unit;
-    });
+    Review.followUnit(metric, fields.unit, metric.value);
     const message = el('p', { className: 'form-error', data: { role: 'form-error' } });
     const save = el('button', { className: 'act good', text: t('action.add') });
     save.type = 'submit';

@@ -445,9 +445,87 @@ const Review = (() => {
     });
   }
 
+  // ---------- correcting a fact ----------
+
+  function partyInput(p) {
+    if (!p) return '';
+    return p.code && p.level !== 'group' ? p.name || p.code : p.name || '';
+  }
+
+  /** Only what the analyst changed goes to the service; an emptied date is sent as null (no date). */
+  function changes(fact, fields) {
+    const body = {};
+    if (fields.metric.value !== fact.metric) body.metric = fields.metric.value;
+    const raw = fields.value.value.trim().replaceAll(',', '');
+    if (raw === '' || !Number.isFinite(Number(raw))) return { error: `${t('field.value')}: ${fields.value.value}` };
+    if (Number(raw) !== Number(fact.value)) body.value = Number(raw);
+    if (fields.unit.value.trim() !== (fact.unit ?? '')) body.unit = fields.unit.value.trim();
+    for (const side of ['donor', 'recipient']) {
+      const v = fields[side].value.trim();
+      if (v !== partyInput(fact[side]) && v !== '') body[side] = v;
+    }
+    for (const name of ['periodStart', 'periodEnd']) {
+      const v = fields[name].value;
+      if (v !== (fact[name] ?? '')) body[name] = v === '' ? null : v;
+    }
+    return body;
+  }
+
+  /** The small correction form: metric, value, unit, donor, recipient, period, note. Enter submits, Esc cancels.
+   *  handlers.submit(body) answers null when saved, else the message to show; handlers.cancel() closes it. */
+  function correctionForm(fact, handlers) {
+    const metric = metricSelect(fact.metric);
+    const fields = {
+      metric,
+      value: input('text', fact.value),
+      unit: input('text', fact.unit),
+      donor: input('text', partyInput(fact.donor), t('placeholder.party')),
+      recipient: input('text', partyInput(fact.recipient), t('placeholder.party')),
+      periodStart: input('date', fact.periodStart),
+      periodEnd: input('date', fact.periodEnd),
+      note: input('text', '', t('placeholder.note'))
+    };
+    fields.value.inputMode = 'decimal';
+    followUnit(metric, fields.unit, fact.metric);
+    const message = el('p', { className: 'form-error', data: { role: 'form-error' } });
+    const save = el('button', { className: 'act good', text: t('action.save') });
+    save.type = 'submit';
+    const cancel = el('button', { className: 'act', text: t('action.cancel') }, ' ', el('kbd', { text: 'Esc' }));
+    cancel.type = 'button';
+    const form = el('form', { className: 'correct' },
+      el('div', { className: 'grid' }, ...Object.entries(fields).map(([name, node]) => field(name, `field.${name}`, node))),
+      message, el('div', { className: 'actions' }, save, cancel));
+    form.noValidate = true;
+    cancel.addEventListener('click', () => handlers.cancel());
+    formKeys(form, () => handlers.cancel());
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const body = changes(fact, fields);
+      if (body.error) { setStatus(message, body.error, 'error'); return; }
+      if (Object.keys(body).length === 0) { setStatus(message, t('correct.nothing'), 'error'); return; }
+      const note = fields.note.value.trim();
+      if (note) body.note = note;
+      save.disabled = true;
+      const failed = await handlers.submit(body);
+      save.disabled = false;
+      if (failed) setStatus(message, failed, 'error');
+    });
+    return form;
+  }
+
+  /** When the metric changes, so does the unit, unless the analyst typed one of their own. */
+  function followUnit(metric, unit, initial) {
+    let last = metricUnit(initial);
+    metric.addEventListener('change', () => {
+      const next = metricUnit(metric.value);
+      if (unit.value === last || unit.value === '') unit.value = next;
+      last = next;
+    });
+  }
+
   return {
     METRICS, t, reason, metricName, metricUnit, setLanguage, onLanguage, translateStatic, value, party, period,
     when, coded, el, safeHref, facts, neighbours, highlighted, setStatus, api, setUpHeader, typing, field, input, select, metricSelect,
-    formKeys, lang: () => lang
+    formKeys, correctionForm, followUnit, lang: () => lang
   };
 })();

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
@@ -62,6 +63,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 @TestProfile(ReviewPageProfile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("browser")
 class ReviewPageBrowserIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -300,6 +302,8 @@ class ReviewPageBrowserIT {
     private static WebDriverWait wait(WebDriver driver) {
         WebDriverWait wait = new WebDriverWait(driver, PATIENCE);
         wait.ignoring(StaleElementReferenceException.class);
+        // a timeout says what the page told its reader (an error from the service, usually)
+        wait.withMessage(() -> "the page says: " + text("#status") + " " + text("[data-role=error]"));
         return wait;
     }
 
