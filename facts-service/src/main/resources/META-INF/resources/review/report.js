@@ -304,21 +304,23 @@
     return Number.isFinite(n) ? String(Math.round(n * 1e4) / 1e4) : '';
   }
 
-  /** The parties of the closest located fact before the selection (or after it), as a starting point. */
-  function nearbyParties(start) {
-    const facts = (state.report.facts || []).filter(f => f.evidence && Number.isInteger(f.evidence.start));
+  /** The parties and period of the closest fact before the selection (or after it), as a starting point. */
+  function nearby(start) {
+    const facts = (state.report.facts || []).filter(f => f.evidence && Number.isInteger(f.evidence.start)
+      && (f.review || {}).status !== 'rejected');
     const before = facts.filter(f => f.evidence.start <= start).sort((a, b) => b.evidence.start - a.evidence.start)[0];
     const after = facts.filter(f => f.evidence.start > start).sort((a, b) => a.evidence.start - b.evidence.start)[0];
     const near = before || after;
     const name = p => (p && (p.name || p.code)) || '';
-    return near ? { donor: name(near.donor), recipient: name(near.recipient) } : { donor: '', recipient: '' };
+    return near ? { donor: name(near.donor), recipient: name(near.recipient), basis: near.basis,
+      periodStart: near.periodStart, periodEnd: near.periodEnd, asOf: near.asOf } : { donor: '', recipient: '' };
   }
 
   function openAdd() {
     if (!state.selection) return;
     const picked = state.selection;
     const holder = $('selection').querySelector('[data-role="form"]');
-    const parties = nearbyParties(picked.start);
+    const parties = nearby(picked.start);
     const metric = Review.metricSelect('projects');
     const fields = {
       metric,
@@ -327,10 +329,10 @@
       donor: Review.input('text', parties.donor, t('placeholder.party')),
       recipient: Review.input('text', parties.recipient, t('placeholder.party')),
       qualifier: Review.select(['exact', 'approximate', 'at_least'].map(q => [q, Review.coded('qualifier', q)]), 'exact'),
-      basis: Review.select(['period', 'cumulative', 'plan'].map(b => [b, Review.coded('basis', b)]), 'period'),
-      periodStart: Review.input('date', ''),
-      periodEnd: Review.input('date', ''),
-      asOf: Review.input('date', ''),
+      basis: Review.select(['period', 'cumulative', 'plan'].map(b => [b, Review.coded('basis', b)]), parties.basis || 'period'),
+      periodStart: Review.input('date', parties.periodStart),
+      periodEnd: Review.input('date', parties.periodEnd),
+      asOf: Review.input('date', parties.asOf),
       note: Review.input('text', '', t('placeholder.note'))
     };
     fields.value.inputMode = 'decimal';

@@ -231,6 +231,8 @@ class ReviewPageBrowserIT {
         assertEquals("14", browser.findElement(By.cssSelector(".add-form [name=value]")).getAttribute("value"));
         assertEquals("Qingdao", browser.findElement(By.cssSelector(".add-form [name=donor]")).getAttribute("value"));
         assertEquals("Anshun", browser.findElement(By.cssSelector(".add-form [name=recipient]")).getAttribute("value"));
+        assertEquals("2019-01-01", browser.findElement(By.cssSelector(".add-form [name=periodStart]")).getAttribute("value"),
+                "parties and period start from the nearest fact's");
         note.sendKeys("reading rooms counted as projects", Keys.ENTER);
         wait.until(d -> d.findElements(By.cssSelector("#text mark.figure")).size() == 4);
         assertEquals("14", text("#text mark.target"));
@@ -244,6 +246,7 @@ class ReviewPageBrowserIT {
         Map<?, ?> evidence = (Map<?, ?>) added.get("evidence");
         assertEquals(start, evidence.get("figureStart"));
         assertEquals(start + 2, evidence.get("figureEnd"));
+        assertEquals("2019-12-31", added.get("periodEnd"));
 
         // The hostile report: its text and title shown literally, nothing run.
         browser.get(reportPage + "?id=" + hostile + "&fact=" + hostileFunds);
