@@ -69,6 +69,50 @@ class EndToEndIT {
         assertEquals(5300, workers.get("total").asLong());
     }
 
+    /**
+     * Issue 11's "done when": a report of our own, one fact corrected through the review endpoint; /totals shows the
+     * corrected value with a reviewed share; a rerun leaves the correction in place; the fact's history shows the
+     * machine's reading and the review with its reviewer.
+     */
+    @Test
+    void aCorrectedFactReachesTheTotalsAndSurvivesARerun() throws Exception {
+        String reportId = client.postText("""
+                Dalian and Liupanshui Take Stock
+
+                Last year Dalian handed 64 million yuan of support funds to Liupanshui, and its companies opened \
+                eleven workshops in the city's villages.
+                """);
+        JsonNode before = client.awaitTotal("funds_cny", r -> StackClient.pair(r, "Dalian", "Liupanshui"), PATIENCE);
+        assertEquals(64_000_000L, before.get("total").asLong());
+
+        JsonNode facts = client.get(stack.settings().factsPort(), "/facts?reportId=" + reportId + "&metric=funds_cny");
+        assertEquals(1, facts.size(), facts.toString());
+        String factId = facts.get(0).get("id").asText();
+        StackClient.Answer corrected = client.send("POST", stack.settings().factsPort(), "/facts/" + factId + "/review",
+                "{\"action\":\"correct\",\"value\":46000000,\"note\":\"digits swapped in the first reading\"}");
+        assertEquals(200, corrected.status(), corrected.body());
+
+        JsonNode after = client.awaitTotal("funds_cny", r -> StackClient.pair(r, "Dalian", "Liupanshui")
+                && r.get("total").asLong() == 46_000_000L, PATIENCE);
+        assertTrue(after.get("reviewedShare").asDouble() > 0, after.toString());
+
+        StackClient.Answer rerun = client.send("POST", stack.settings().factsPort(), "/extractions/" + reportId + "/rerun",
+                null);
+        assertEquals(202, rerun.status(), rerun.body());
+        JsonNode rerunFacts = client.get(stack.settings().factsPort(), "/facts?reportId=" + reportId + "&metric=funds_cny");
+        assertEquals(46_000_000L, rerunFacts.get(0).get("value").asLong(), "the correction stays after the rerun");
+        assertEquals("corrected", rerunFacts.get(0).at("/review/status").asText());
+        Thread.sleep(2000); // the rerun's revision reaches metrics-service; the total must not fall back
+        JsonNode still = client.awaitTotal("funds_cny", r -> StackClient.pair(r, "Dalian", "Liupanshui"), PATIENCE);
+        assertEquals(46_000_000L, still.get("total").asLong());
+
+        JsonNode history = client.get(stack.settings().factsPort(), "/facts/" + rerunFacts.get(0).get("id").asText()
+                + "/history");
+        assertEquals(64_000_000L, history.at("/readings/0/reading/value").asLong(), history.toString());
+        assertEquals("correct", history.at("/reviews/0/action").asText());
+        assertTrue(!history.at("/reviews/0/by").asText().isBlank(), history.toString());
+    }
+
     @Test
     void twoDonorsNamedTogetherGiveAGroupPairRowThatIsNeverSplit() throws Exception {
         client.postText("In 2020 Shanghai and Guangdong sent 837 cadres to Yunnan.");

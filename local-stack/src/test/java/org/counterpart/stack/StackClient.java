@@ -175,6 +175,18 @@ final class StackClient {
         throw new AssertionError("no " + metric + " total matched within " + timeout + "; last answer: " + last);
     }
 
+    /** A JSON request with the stack's key; answers the exchange whatever its status. */
+    Answer send(String method, int port, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request(port, path);
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        }
+        return exchange(request);
+    }
+
     static boolean pair(JsonNode row, String donor, String recipient) {
         return donor.equalsIgnoreCase(row.path("donor").asText())
                 && recipient.equalsIgnoreCase(row.path("recipient").asText());

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.counterpart.edge.access.RequiresRole;
+import org.counterpart.edge.access.Role;
 import org.counterpart.edge.problem.ProblemException;
 import org.counterpart.facts.ledger.Extraction;
 import org.counterpart.facts.ledger.Reextraction;
@@ -35,6 +37,7 @@ public class ExtractionResource {
 
     @POST
     @Path("/{reportId}/rerun")
+    @RequiresRole(Role.ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Re-extract one stored report with the current extractor; its facts are replaced and "
             + "republished with a new revision")
@@ -50,6 +53,7 @@ public class ExtractionResource {
 
     @POST
     @Path("/rerun")
+    @RequiresRole(Role.ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Re-extract every stored report made by another extractor version (or all, with all=true), "
             + "each in its own transaction")

@@ -51,6 +51,7 @@ public class ReportEventApplier {
         report.title = event.title();
         report.language = event.language();
         report.publishedAt = event.publishedAt();
+        report.sourceUrl = event.sourceUrl();
         report.persist();
         ledger.extract(report);
         return Outcome.EXTRACTED;

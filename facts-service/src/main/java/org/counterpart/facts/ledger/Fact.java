@@ -1,6 +1,7 @@
 package org.counterpart.facts.ledger;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -108,6 +109,33 @@ public class Fact extends PanacheEntityBase {
 
     @Column(name = "extractor_version", nullable = false)
     public String extractorVersion;
+
+    /** machine (replaced by each extraction) or analyst (added by a person, kept across extractions). */
+    @Column(nullable = false)
+    public String origin = ORIGIN_MACHINE;
+
+    /** unreviewed, confirmed, corrected or rejected: the standing of the latest review at this fact's anchor. */
+    @Column(name = "review_status", nullable = false)
+    public String reviewStatus = UNREVIEWED;
+    /** Confirmed once, but the machine reads it differently now: unreviewed again, and the queue says why. */
+    @Column(name = "review_changed", nullable = false)
+    public boolean reviewChanged;
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+    @Column(name = "review_note", columnDefinition = "text")
+    public String reviewNote;
+    /** The metric first read at this figure; with the figure's offsets, where reviews of this fact hold. */
+    @Column(name = "anchor_metric", nullable = false)
+    public String anchorMetric;
+    /** For a corrected fact, the machine's own reading as JSON; the fields above hold the corrected values. */
+    @Column(columnDefinition = "text")
+    public String extracted;
+
+    public static final String ORIGIN_MACHINE = "machine";
+    public static final String ORIGIN_ANALYST = "analyst";
+    public static final String UNREVIEWED = "unreviewed";
 
     public static List<Fact> ofReport(UUID reportId) {
         return list("reportId = ?1 order by ordinal", reportId);

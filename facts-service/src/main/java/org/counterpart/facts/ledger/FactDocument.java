@@ -1,6 +1,7 @@
 package org.counterpart.facts.ledger;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,22 @@ public record FactDocument(UUID id, UUID reportId, String metric, BigDecimal val
                            String qualifier, String basis, LocalDate periodStart, LocalDate periodEnd, LocalDate asOf,
                            PartyDocument donor, PartyDocument recipient, EvidenceDocument evidence,
                            Map<String, BigDecimal> alsoStated, String confidence, List<String> reasons, UUID partOf,
-                           String extractorVersion) {
+                           String extractorVersion, String origin, ReviewDocument review,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) ReadingDocument extracted) {
+
+    /**
+     * Where the fact stands with analysts: unreviewed, confirmed, corrected or rejected (rejected facts stay visible
+     * here and never count in totals). {@code changed}: a confirmation the machine's newer reading no longer
+     * matches, so the fact is unreviewed again.
+     */
+    public record ReviewDocument(String status, boolean changed, String by, Instant at, String note) {
+    }
+
+    /** The machine's own reading of a fact an analyst corrected (and of each extraction, in a fact's history). */
+    public record ReadingDocument(String metric, BigDecimal value, String unit, String qualifier, String basis,
+                                  LocalDate periodStart, LocalDate periodEnd, LocalDate asOf, PartyDocument donor,
+                                  PartyDocument recipient) {
+    }
 
     /**
      * A region, or a group (level "group", code null) with its member regions. {@code members} and
@@ -49,7 +65,20 @@ public record FactDocument(UUID id, UUID reportId, String metric, BigDecimal val
                 new EvidenceDocument(fact.evidenceSentence, fact.evidenceStart, fact.evidenceEnd,
                         fact.evidenceFigureStart, fact.evidenceFigureEnd),
                 columns.amounts(fact.alsoStated), fact.confidence, columns.reasons(fact.reasons), fact.partOf,
-                fact.extractorVersion);
+                fact.extractorVersion, fact.origin,
+                new ReviewDocument(fact.reviewStatus, fact.reviewChanged, fact.reviewedBy, fact.reviewedAt,
+                        fact.reviewNote),
+                fact.extracted == null ? null : columns.reading(fact.extracted));
+    }
+
+    /** The reading the row holds now: the machine's, unless an analyst corrected it. */
+    static ReadingDocument readingOf(Fact fact, JsonColumns columns) {
+        return new ReadingDocument(fact.metric, plain(fact.value), fact.unit, fact.qualifier, fact.basis,
+                fact.periodStart, fact.periodEnd, fact.asOf,
+                party(fact.donorName, fact.donorCode, fact.donorLevel, fact.donorMembers, fact.donorMembersInferred,
+                        columns),
+                party(fact.recipientName, fact.recipientCode, fact.recipientLevel, fact.recipientMembers,
+                        fact.recipientMembersInferred, columns));
     }
 
     private static PartyDocument party(String name, String code, String level, String members, boolean inferred,

@@ -45,6 +45,7 @@ final class FactRecords {
         fact.reportId = reportId;
         fact.ordinal = ordinal;
         fact.metric = extracted.metric();
+        fact.anchorMetric = extracted.metric();
         fact.value = extracted.value();
         fact.unit = extracted.unit();
         fact.asWritten = extracted.asWritten();

@@ -26,6 +26,11 @@ final class JsonColumns {
     private static final TypeReference<List<Member>> MEMBERS = new TypeReference<>() {
     };
 
+    private static final TypeReference<FactDocument.ReadingDocument> READING = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
+    };
+
     private final ObjectMapper json;
 
     JsonColumns(ObjectMapper json) {
@@ -59,6 +64,22 @@ final class JsonColumns {
 
     List<Member> members(String column) {
         return column == null ? List.of() : read(column, MEMBERS);
+    }
+
+    String reading(FactDocument.ReadingDocument reading) {
+        return write(reading);
+    }
+
+    FactDocument.ReadingDocument reading(String column) {
+        return read(column, READING);
+    }
+
+    String fields(Map<String, Object> fields) {
+        return write(fields);
+    }
+
+    Map<String, Object> fields(String column) {
+        return read(column, FIELDS);
     }
 
     private String write(Object value) {

@@ -27,4 +27,8 @@ public class SourceReport extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public LocalDate publishedAt;
+
+    /** Where the report was published, when it says: the report view links to it. */
+    @Column(name = "source_url", columnDefinition = "text")
+    public String sourceUrl;
 }

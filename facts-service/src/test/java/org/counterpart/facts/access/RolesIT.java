@@ -35,6 +35,7 @@ class RolesIT {
     static final String REVIEWER = "reviewer-key-3c81d7";
     static final String WRITER = "writer-key-9e04b2";
     static final String LEGACY = "legacy-key-55a1f0";
+    static final String ADMIN = "admin-key-70d2e9";
 
     private static String hash(String key) {
         return HexFormat.of().formatHex(ApiKeys.sha256(key));
@@ -44,21 +45,45 @@ class RolesIT {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("counterpart.auth.keys",
-                    "wu.fang:reviewer:" + hash(REVIEWER) + ",ingest-bot:writer:" + hash(WRITER),
+                    "wu.fang:reviewer:" + hash(REVIEWER) + ",ingest-bot:writer:" + hash(WRITER)
+                            + ",ops:admin:" + hash(ADMIN),
                     "counterpart.auth.api-key-hashes", hash(LEGACY),
                     "counterpart.auth.open-writes", "false");
         }
     }
 
     @Test
-    void aWriteNeedsTheWriterRole() {
+    void rerunningExtractionsIsAnAdminsJob() {
+        for (String notAdmin : new String[] {REVIEWER, WRITER}) {
+            given().header("Authorization", "Bearer " + notAdmin).post("/extractions/rerun")
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("/problems/forbidden"))
+                    .body("detail", containsString("'admin'"));
+        }
         given().header("Authorization", "Bearer " + REVIEWER).post("/extractions/rerun")
-                .then().statusCode(403).contentType("application/problem+json")
-                .body("type", equalTo("/problems/forbidden"))
-                .body("detail", containsString("'wu.fang'"))
-                .body("detail", containsString("'writer'"));
-        given().header("Authorization", "Bearer " + WRITER).post("/extractions/rerun").then().statusCode(200);
+                .then().body("detail", containsString("'wu.fang'"));
+        given().header("Authorization", "Bearer " + ADMIN).post("/extractions/rerun").then().statusCode(200);
         given().header("Authorization", "Bearer " + LEGACY).post("/extractions/rerun").then().statusCode(200);
+    }
+
+    @Test
+    void aReviewerMayReviewAndAddFactsButAWriterMayNot() {
+        String review = "/facts/" + UUID.randomUUID() + "/review";
+        String add = "/reports/" + UUID.randomUUID() + "/facts";
+        // past the role check, the unknown fact and report answer 404
+        given().header("Authorization", "Bearer " + REVIEWER).contentType("application/json")
+                .body("{\"action\":\"confirm\"}").post(review).then().statusCode(404);
+        given().header("Authorization", "Bearer " + REVIEWER).contentType("application/json")
+                .body("{\"figureStart\":0,\"figureEnd\":3,\"metric\":\"projects\",\"value\":3,"
+                        + "\"donor\":\"320500\",\"recipient\":\"520600\"}").post(add).then().statusCode(404);
+        for (String path : new String[] {review, add}) {
+            given().header("Authorization", "Bearer " + WRITER).contentType("application/json")
+                    .body("{\"action\":\"confirm\"}").post(path).then().statusCode(403)
+                    .contentType("application/problem+json").body("type", equalTo("/problems/forbidden"))
+                    .body("detail", containsString("'reviewer'"));
+            given().contentType("application/json").body("{\"action\":\"confirm\"}").post(path)
+                    .then().statusCode(401).body("type", equalTo("/problems/unauthorized"));
+        }
     }
 
     @Test
@@ -76,7 +101,7 @@ class RolesIT {
         given().header("Authorization", "Bearer " + LEGACY).post(retry).then().statusCode(404);
     }
 
-    /** Stands in for the review endpoints to come: a read that needs a role, answering who asked. */
+    /** A read that needs a role (no real read does yet), answering who asked. */
     @Path("/roles-it/whoami")
     public static class WhoAmI {
         @GET

@@ -81,6 +81,38 @@ class FactsEventSchemaTest {
     }
 
     @Test
+    void reviewedFactsConform() {
+        Fact corrected = fact(0, "837 cadres");
+        corrected.reviewStatus = "corrected";
+        corrected.reviewedBy = "wu.fang";
+        corrected.reviewedAt = Instant.parse("2026-11-29T10:00:00Z");
+        corrected.reviewNote = "the report says 873";
+        corrected.extracted = "{\"metric\":\"personnel_exchanged\",\"value\":837,\"unit\":\"people\","
+                + "\"qualifier\":\"exact\",\"basis\":\"period\",\"periodStart\":\"2020-01-01\","
+                + "\"periodEnd\":\"2020-12-31\",\"asOf\":null,\"donor\":{\"name\":\"Shanghai\","
+                + "\"code\":\"310000\",\"level\":\"province\"},\"recipient\":{\"name\":\"Yunnan\","
+                + "\"code\":\"530000\",\"level\":\"province\"}}";
+        corrected.value = new BigDecimal("873");
+        Fact rejected = fact(1, "300 doctors");
+        rejected.reviewStatus = "rejected";
+        rejected.reviewedBy = "wu.fang";
+        rejected.reviewedAt = Instant.parse("2026-11-29T10:01:00Z");
+        Fact added = fact(2, "300 doctors");
+        added.origin = Fact.ORIGIN_ANALYST;
+        added.reviewStatus = "confirmed";
+
+        ObjectNode message = message(List.of(corrected, rejected, added));
+        assertEquals(List.of(), FactsEventSchema.problems(message), message.toString());
+        assertEquals(837, message.at("/facts/0/extracted/value").asInt());
+        assertEquals("rejected", message.at("/facts/1/review/status").asText());
+        assertTrue(message.at("/facts/1/extracted").isMissingNode(), "only a corrected fact carries extracted");
+        assertEquals("analyst", message.at("/facts/2/origin").asText());
+
+        ((ObjectNode) message.at("/facts/0/review")).put("status", "approved");
+        assertFalse(FactsEventSchema.problems(message).isEmpty(), "an unknown review status is refused");
+    }
+
+    @Test
     void aRetractionConforms() {
         assertTrue(FactsEventSchema.problems(message(List.of())).isEmpty());
     }
@@ -90,7 +122,7 @@ class FactsEventSchemaTest {
         ObjectNode message = groupWithAPart();
         message.withArray("facts").forEach(f -> {
             ObjectNode fact = (ObjectNode) f;
-            fact.remove(List.of("confidence", "reasons", "partOf"));
+            fact.remove(List.of("confidence", "reasons", "partOf", "origin", "review", "extracted"));
             ((ObjectNode) fact.get("donor")).remove(List.of("members", "membersInferred"));
             ((ObjectNode) fact.get("evidence")).remove(List.of("figureStart", "figureEnd"));
         });

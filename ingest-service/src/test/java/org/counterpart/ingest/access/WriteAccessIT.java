@@ -19,18 +19,23 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-/** With keys configured, a write without a valid key is refused with 401 and writes nothing. */
+/**
+ * With keys configured, a write without a valid key is refused with 401 and writes nothing, and a reviewer's key
+ * (valid, but without the writer role) may neither post nor delete a report (403).
+ */
 @QuarkusTest
 @TestProfile(WriteAccessIT.KeysConfigured.class)
 @QuarkusTestResource(value = EmbeddedInfraResource.class, initArgs = @ResourceArg(name = "database", value = "ingest_auth"))
 class WriteAccessIT {
 
     static final String KEY = "test-key-3c9f0e7d1a";
+    static final String REVIEWER = "reviewer-key-81b4c2";
 
     public static class KeysConfigured implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("counterpart.auth.api-key-hashes", HexFormat.of().formatHex(ApiKeys.sha256(KEY)),
+                    "counterpart.auth.keys", "li.na:reviewer:" + HexFormat.of().formatHex(ApiKeys.sha256(REVIEWER)),
                     "counterpart.auth.open-writes", "false");
         }
     }
@@ -59,6 +64,12 @@ class WriteAccessIT {
                 .post("/reports").then().statusCode(202).extract().path("id");
         given().get("/reports/" + id).then().statusCode(200); // reads stay open by default
         given().delete("/reports/" + id).then().statusCode(401);
+        // a reviewer checks facts; posting and deleting reports is a writer's
+        given().header("Authorization", "Bearer " + REVIEWER).delete("/reports/" + id).then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo("/problems/forbidden"));
+        given().header("Authorization", "Bearer " + REVIEWER).contentType(ContentType.TEXT).body(text)
+                .post("/reports").then().statusCode(403);
+        given().get("/reports/" + id).then().statusCode(200);
         given().header("Authorization", "Bearer " + KEY).delete("/reports/" + id).then().statusCode(204);
         given().get("/q/health/ready").then().statusCode(200);
     }
