@@ -17,7 +17,8 @@ const Review = (() => {
     ['agreements', 'agreements', 'Agreements', '协议'],
     ['people_lifted', 'people', 'People lifted out of poverty', '脱贫人数'],
     ['people_benefited', 'people', 'People benefited', '受益人数'],
-    ['villages_benefited', 'villages', 'Villages benefited', '受益村庄']
+    ['villages_benefited', 'villages', 'Villages benefited', '受益村庄'],
+    ['exchange_visits', 'visits', 'Exchange visits', '互访']
   ];
 
   const TEXT = {
@@ -452,7 +453,7 @@ const Review = (() => {
     return p.code && p.level !== 'group' ? p.name || p.code : p.name || '';
   }
 
-  /** Only what the analyst changed goes to the service; an emptied date is sent as null (no date). */
+  /** Only what the analyst changed goes to the service (an emptied field is no change: the service keeps it). */
   function changes(fact, fields) {
     const body = {};
     if (fields.metric.value !== fact.metric) body.metric = fields.metric.value;
@@ -466,7 +467,7 @@ const Review = (() => {
     }
     for (const name of ['periodStart', 'periodEnd']) {
       const v = fields[name].value;
-      if (v !== (fact[name] ?? '')) body[name] = v === '' ? null : v;
+      if (v !== '' && v !== (fact[name] ?? '')) body[name] = v;
     }
     return body;
   }
