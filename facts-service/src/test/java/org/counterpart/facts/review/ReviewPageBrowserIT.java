@@ -271,8 +271,10 @@ class ReviewPageBrowserIT {
             assertNoSidewaysScrolling();
             String first = queueIds().get(0);
             for (WebElement button : browser.findElements(By.cssSelector(item(first) + " .actions .act"))) {
+                // on screen without scrolling either way, and big enough for a thumb
                 assertEquals(Boolean.TRUE, js("const r = arguments[0].getBoundingClientRect();"
-                        + " return r.left >= 0 && r.right <= document.documentElement.clientWidth && r.height >= 40;",
+                        + " return r.left >= 0 && r.right <= document.documentElement.clientWidth"
+                        + " && r.top >= 0 && r.bottom <= window.innerHeight && r.height >= 40;",
                         button), button.getText());
             }
             screenshot("review-phone.png");
