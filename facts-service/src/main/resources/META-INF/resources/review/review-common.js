@@ -60,7 +60,8 @@ const Review = (() => {
       'report.publishedAt': 'published', 'report.untitled': '(untitled report)',
       'history.reading': (v, r) => `extractor ${v}, revision ${r}`,
       'error.load': 'Could not load', 'error.save': 'Could not save', 'error.http': s => `HTTP ${s}`,
-      'error.network': 'the service did not answer'
+      'error.network': 'the service did not answer',
+      'error.key': 'writes here need a key with the reviewer role: set it under “API key” at the top'
     },
     zh: {
       'lang.switch': 'English',
@@ -100,7 +101,8 @@ const Review = (() => {
       'report.publishedAt': '发布于', 'report.untitled': '（无标题报告）',
       'history.reading': (v, r) => `抽取器 ${v}，版本 ${r}`,
       'error.load': '加载失败', 'error.save': '保存失败', 'error.http': s => `HTTP ${s}`,
-      'error.network': '服务没有响应'
+      'error.network': '服务没有响应',
+      'error.key': '此处写入需要具有审核员角色的密钥：请在页面顶部的“API 密钥”中设置'
     }
   };
 
@@ -324,7 +326,8 @@ const Review = (() => {
       const parts = [problem.title, problem.detail].filter(Boolean);
       const invalid = Array.isArray(problem.invalidParams)
         ? problem.invalidParams.map(p => `${p.name}: ${p.reason}`).join('; ') : '';
-      super((parts.length ? parts.join(': ') : t('error.http', status)) + (invalid ? ` (${invalid})` : ''));
+      super((parts.length ? parts.join(': ') : t('error.http', status)) + (invalid ? ` (${invalid})` : '')
+        + (status === 401 || status === 403 ? ` — ${t('error.key')}` : ''));
       this.problem = problem;
       this.status = status;
     }
