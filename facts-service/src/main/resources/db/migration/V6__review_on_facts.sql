@@ -12,10 +12,9 @@ ALTER TABLE fact ADD COLUMN reviewed_by VARCHAR(64);
 ALTER TABLE fact ADD COLUMN reviewed_at TIMESTAMPTZ;
 ALTER TABLE fact ADD COLUMN review_note TEXT;
 -- the metric the fact was first read as (by the machine, or by the analyst who added it): with the figure's offsets
--- it is the fact's anchor, which a correction of the metric must not move
+-- it is the fact's anchor, which a correction of the metric must not move (null: the fact's own metric)
 ALTER TABLE fact ADD COLUMN anchor_metric VARCHAR(64);
 UPDATE fact SET anchor_metric = metric;
-ALTER TABLE fact ALTER COLUMN anchor_metric SET NOT NULL;
 -- for a corrected fact, the machine's own reading as JSON (the row's fields hold the corrected values)
 ALTER TABLE fact ADD COLUMN extracted TEXT;
 ALTER TABLE fact ADD CONSTRAINT fact_origin CHECK (origin IN ('machine', 'analyst'));

@@ -8,18 +8,27 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.counterpart.edge.problem.ProblemException;
+import org.counterpart.edge.problem.ProblemType;
+import org.counterpart.facts.ledger.Fact;
 import org.counterpart.facts.ledger.FactDocument;
 import org.counterpart.facts.ledger.FactQuery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/facts")
 @Tag(name = "Facts", description = "Cooperation records extracted from reports, each with its evidence sentence")
 public class FactResource {
 
-    private static final int MAX_ROWS = 10_000;
+    static final int DEFAULT_LIMIT = 1_000;
+    static final int MAX_LIMIT = 10_000;
 
     private final ObjectMapper json;
 
@@ -31,8 +40,10 @@ public class FactResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Current facts, filtered by report, donor, recipient (name or GB/T 2260 code; a group also "
-            + "by a member's), metric and confidence")
-    public List<FactDocument> facts(
+            + "by a member's), metric and confidence; a page at a time (more pages: a Link header with rel=next)")
+    @APIResponse(responseCode = "200", description = "A page of facts, in report order", headers = @Header(
+            name = "Link", description = "<…&cursor=…>; rel=\"next\" when more facts follow; absent on the last page"))
+    public Response facts(
             @Parameter(description = "report id (UUID)") @QueryParam("reportId") String reportId,
             @Parameter(description = "donor region name or code; a group by its name or a member's name or code")
             @QueryParam("donor") String donor,
@@ -40,10 +51,46 @@ public class FactResource {
             @QueryParam("recipient") String recipient,
             @Parameter(description = "metric code, e.g. funds_cny") @QueryParam("metric") String metric,
             @Parameter(description = "high, medium or low: facts at least this confident (default: all)")
-            @QueryParam("minConfidence") String minConfidence) {
+            @QueryParam("minConfidence") String minConfidence,
+            @Parameter(description = "facts per page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")
+            @QueryParam("limit") String limit,
+            @Parameter(description = "where the page starts: the cursor of the previous page's next link")
+            @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         FactQuery query = new FactQuery(QueryParameters.reportId(reportId), QueryParameters.party("donor", donor),
                 QueryParameters.party("recipient", recipient), QueryParameters.metric(metric),
                 QueryParameters.minConfidence(minConfidence));
-        return query.run(MAX_ROWS).stream().map(f -> FactDocument.of(f, json)).toList();
+        int size = pageSize(limit);
+        FactQuery.Cursor after = after(cursor);
+        // one more than asked: whether a next page exists, without counting
+        List<Fact> facts = query.run(after, size + 1);
+        boolean more = facts.size() > size;
+        List<Fact> page = more ? facts.subList(0, size) : facts;
+        Response.ResponseBuilder response = Response.ok(page.stream().map(f -> FactDocument.of(f, json)).toList());
+        if (more) {
+            String next = FactQuery.Cursor.after(page.get(page.size() - 1)).encode();
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
+        }
+        return response.build();
+    }
+
+    private static int pageSize(String limit) {
+        if (limit == null || limit.isBlank()) return DEFAULT_LIMIT;
+        try {
+            int size = Integer.parseInt(limit.strip());
+            if (size >= 1 && size <= MAX_LIMIT) return size;
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ProblemException(ProblemType.INVALID_QUERY, "limit must be a whole number from 1 to " + MAX_LIMIT + ".");
+    }
+
+    private static FactQuery.Cursor after(String cursor) {
+        if (cursor == null || cursor.isBlank()) return null;
+        try {
+            return FactQuery.Cursor.decode(cursor.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.INVALID_QUERY, "cursor is not one this service gave out.");
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 /** A stored cooperation record: one number from one report, with its parties, period and evidence. */
@@ -127,7 +128,7 @@ public class Fact extends PanacheEntityBase {
     @Column(name = "review_note", columnDefinition = "text")
     public String reviewNote;
     /** The metric first read at this figure; with the figure's offsets, where reviews of this fact hold. */
-    @Column(name = "anchor_metric", nullable = false)
+    @Column(name = "anchor_metric")
     public String anchorMetric;
     /** For a corrected fact, the machine's own reading as JSON; the fields above hold the corrected values. */
     @Column(columnDefinition = "text")
@@ -136,6 +137,14 @@ public class Fact extends PanacheEntityBase {
     public static final String ORIGIN_MACHINE = "machine";
     public static final String ORIGIN_ANALYST = "analyst";
     public static final String UNREVIEWED = "unreviewed";
+
+    /** A fact is anchored at the metric it was first read as, unless told otherwise. */
+    @PrePersist
+    void anchorAtFirstMetric() {
+        if (anchorMetric == null) {
+            anchorMetric = metric;
+        }
+    }
 
     public static List<Fact> ofReport(UUID reportId) {
         return list("reportId = ?1 order by ordinal", reportId);

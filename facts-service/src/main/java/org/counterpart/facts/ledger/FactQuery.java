@@ -1,7 +1,9 @@
 package org.counterpart.facts.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,32 @@ import org.counterpart.facts.extraction.fact.Confidence;
  */
 public record FactQuery(UUID reportId, String donor, String recipient, String metric, Confidence minConfidence) {
 
-    public List<Fact> run(int limit) {
+    /** Where a page ends: facts are read in (report, ordinal, id) order, the next page starts after this one. */
+    public record Cursor(UUID reportId, int ordinal, UUID id) {
+
+        public static Cursor after(Fact fact) {
+            return new Cursor(fact.reportId, fact.ordinal, fact.id);
+        }
+
+        public String encode() {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (reportId + "|" + ordinal + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** @throws IllegalArgumentException for anything {@link #encode()} did not write */
+        public static Cursor decode(String text) {
+            try {
+                String[] p = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
+                if (p.length != 3) throw new IllegalArgumentException("not a facts cursor");
+                return new Cursor(UUID.fromString(p[0]), Integer.parseInt(p[1]), UUID.fromString(p[2]));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("not a facts cursor", e);
+            }
+        }
+    }
+
+    /** Up to {@code limit} facts after {@code after} (null: from the start). */
+    public List<Fact> run(Cursor after, int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (reportId != null) {
@@ -43,9 +70,15 @@ public record FactQuery(UUID reportId, String donor, String recipient, String me
             params.put("confidences", Arrays.stream(Confidence.values())
                     .filter(c -> c.min(minConfidence) == minConfidence).map(Confidence::wireName).toList());
         }
+        if (after != null) {
+            where.add("(f.report_id, f.ordinal, f.id) > (:afterReport, :afterOrdinal, :afterId)");
+            params.put("afterReport", after.reportId());
+            params.put("afterOrdinal", after.ordinal());
+            params.put("afterId", after.id());
+        }
         // Native SQL: group members are a JSON column, which only PostgreSQL's JSON functions can look inside.
         String sql = "select f.* from fact f" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by f.report_id, f.ordinal";
+                + " order by f.report_id, f.ordinal, f.id";
         Query query = Fact.getEntityManager().createNativeQuery(sql, Fact.class);
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")

@@ -1,6 +1,8 @@
 package org.counterpart.facts.api;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -101,6 +103,34 @@ class FactQueryIT {
                 .body("id", contains(ids(whole, part).toArray()));
         ofThisReport().queryParam("minConfidence", "low").get("/facts").then().statusCode(200)
                 .body("id", contains(ids(whole, part, doubtful).toArray()));
+    }
+
+    @Test
+    void factsComeAPageAtATimeWithANextLinkUntilTheLast() {
+        List<String> seen = new java.util.ArrayList<>();
+        String url = "/facts?reportId=" + reportId + "&limit=2";
+        int pages = 0;
+        while (url != null) {
+            var answer = given().urlEncodingEnabled(false).get(url).then().statusCode(200).extract();
+            seen.addAll(answer.jsonPath().getList("id"));
+            String link = answer.header("Link");
+            url = null;
+            if (link != null) {
+                assertTrue(link.endsWith("; rel=\"next\""), link);
+                java.net.URI next = java.net.URI.create(link.substring(link.indexOf('<') + 1, link.indexOf('>')));
+                url = next.getRawPath() + "?" + next.getRawQuery();
+            }
+            pages++;
+        }
+        assertEquals(ids(whole, part, doubtful), seen, "every fact once, in order");
+        assertEquals(2, pages);
+        ofThisReport().queryParam("limit", 3).get("/facts").then().statusCode(200)
+                .header("Link", org.hamcrest.Matchers.nullValue());
+        for (String bad : List.of("0", "10001", "many")) {
+            ofThisReport().queryParam("limit", bad).get("/facts").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        ofThisReport().queryParam("cursor", "bm90IGEgY3Vyc29y").get("/facts").then().statusCode(400);
     }
 
     @Test
