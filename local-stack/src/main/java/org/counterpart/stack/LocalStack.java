@@ -96,6 +96,10 @@ public final class LocalStack implements AutoCloseable {
                     prefix + "_DB_USER", EmbeddedPostgresServer.USER,
                     prefix + "_DB_PASSWORD", "postgres"));
             env.putAll(settings.access().serviceEnvironment());
+            if ("metrics".equals(db)) {
+                // the dashboard's claims open facts-service's report view, wherever this stack put it
+                env.put("FACTS_BASE_URL", settings.url(settings.factsPort()));
+            }
             ServiceProcess process = ServiceProcess.start(db + "-service", settings.projectRoot(), service.getValue(),
                     env, home.resolve("logs"));
             running.push(process);
