@@ -47,7 +47,7 @@ class ReviewToDashboardBrowserIT {
     private static final String REPORT = """
             Weihai and Longnan Compare Notes
 
-            In 2020 Weihai transferred 73 million yuan of assistance funds to Longnan. The two cities completed \
+            In 2020 Weihai transferred 73 million yuan of assistance funds to Longnan, and Weihai carried out \
             26 poverty-relief projects in Longnan that year.
             """;
 
