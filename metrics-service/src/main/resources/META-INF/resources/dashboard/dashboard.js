@@ -9,7 +9,8 @@ const METRICS = {
   investment_cny: 'Investment', consumption_cny: 'Consumption-driven aid', people_trained: 'People trained',
   personnel_exchanged: 'Personnel exchanged', enterprises_introduced: 'Enterprises introduced',
   agreements: 'Agreements', people_lifted: 'People lifted out of poverty', people_benefited: 'People benefited',
-  villages_benefited: 'Villages benefited'
+  villages_benefited: 'Villages benefited',
+  exchange_visits: 'Exchange visits'
 };
 const HEADLINES = ['funds_cny', 'projects', 'workers_transferred'];
 const PROVINCES = [['11', 'Beijing'], ['12', 'Tianjin'], ['13', 'Hebei'], ['14', 'Shanxi'], ['15', 'Inner Mongolia'],

@@ -120,6 +120,8 @@ class FactsEventRulesTest {
                 row("enterprises: ten million", d -> { d.metric = "enterprises_introduced"; d.value = number("1e7"); d.unit = "enterprises"; }, VALUE_OUT_OF_BOUNDS),
                 row("villages: every administrative village", d -> { d.metric = "villages_benefited"; d.value = number("490000"); d.unit = "villages"; }, PASSES),
                 row("villages: a hundred million", d -> { d.metric = "villages_benefited"; d.value = number("1e8"); d.unit = "villages"; }, VALUE_OUT_OF_BOUNDS),
+                row("exchange visits, which the facts schema allows", d -> { d.metric = "exchange_visits"; d.value = number("24"); d.unit = "visits"; }, PASSES),
+                row("exchange visits: ten million", d -> { d.metric = "exchange_visits"; d.value = number("1e7"); d.unit = "visits"; }, VALUE_OUT_OF_BOUNDS),
 
                 // dates: a plausible calendar
                 row("a period in the collaboration's first year", d -> d.periodStart = LocalDate.of(1996, 5, 1), PASSES),
