@@ -22,7 +22,7 @@ import net.jqwik.api.constraints.IntRange;
  * revisions arriving out of order. Events are applied as the projection does (a report's newest revision wins),
  * and after each one every stored total is compared with the full calculation, in both stored scopes.
  */
-class IncrementalTotalsProperties {
+class IncrementalTotalsPropertyTest {
 
     private static final Party GUANGDONG = new Party("Guangdong", "440000", "province");
     private static final Party GUANGXI = new Party("Guangxi", "450000", "province");
