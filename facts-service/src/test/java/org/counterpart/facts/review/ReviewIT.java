@@ -173,6 +173,26 @@ class ReviewIT {
     }
 
     @Test
+    void aReviewWhoseFigureNoFactHoldsAfterARerunIsListedAsOrphaned() throws Exception {
+        UUID reportId = postReport();
+        Map<String, Object> projects = factOf(reportId, "projects");
+        review(projects.get("id"), "{\"action\":\"reject\",\"note\":\"not projects\"}", 200);
+        // as if the review had been given when an earlier extractor read the figure as another metric
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE fact_review SET metric = 'agreements' WHERE report_id = :r").setParameter("r", reportId)
+                .executeUpdate());
+        given().post("/extractions/" + reportId + "/rerun").then().statusCode(202);
+
+        assertEquals("unreviewed", ((Map<?, ?>) factOf(reportId, "projects").get("review")).get("status"),
+                "no review stands at the projects figure now");
+        List<Map<String, Object>> orphaned = given().get("/review/orphaned").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertTrue(orphaned.stream().anyMatch(o -> reportId.toString().equals(o.get("reportId"))
+                && "reject".equals(o.get("action")) && "not projects".equals(o.get("note"))), orphaned.toString());
+        given().get("/facts/" + projects.get("id") + "/history").then().statusCode(200);
+    }
+
+    @Test
     void anAnalystAddsAMissedFigureAndItSurvivesARerun() throws Exception {
         UUID reportId = postReport();
         int start = REPORT.indexOf("36");
