@@ -97,7 +97,6 @@ class FactsEventRulesTest {
                 row("a metric of the vocabulary besides the headline ones", d -> { d.metric = "villages_benefited"; d.value = number("37"); }, PASSES),
                 row("a made-up metric with markup", d -> d.metric = "made_up_metric<script>", UNKNOWN_METRIC),
                 row("a metric in capitals", d -> d.metric = "FUNDS_CNY", UNKNOWN_METRIC),
-                row("facts-service's exchange_visits, which metrics-service does not total", d -> d.metric = "exchange_visits", UNKNOWN_METRIC),
                 row("a metric of 10,000 characters", d -> d.metric = "f".repeat(10_000), UNKNOWN_METRIC),
 
                 // value: from 0 to the metric's bound, at most 4 decimals
