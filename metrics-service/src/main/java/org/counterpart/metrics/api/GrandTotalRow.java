@@ -3,9 +3,8 @@ package org.counterpart.metrics.api;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.counterpart.metrics.totals.Numbers;
-import org.counterpart.metrics.totals.ReviewedShare;
-import org.counterpart.metrics.totals.StoredTotal;
+import org.counterpart.metrics.totals.RollUpSum;
+import org.counterpart.metrics.totals.Total;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A headline figure: one metric over all selected pairs, each pair's work counted once (rule 4). */
@@ -19,13 +18,11 @@ public record GrandTotalRow(
         @Schema(description = "Reports behind the figure") int reportCount) {
 
     /** @param counted totals of one metric and unit, already freed of pairs whose parent is among them */
-    static GrandTotalRow of(List<StoredTotal> counted) {
-        StoredTotal first = counted.get(0);
-        BigDecimal sum = Numbers.plain(counted.stream().map(StoredTotal::total).reduce(BigDecimal.ZERO, BigDecimal::add));
-        BigDecimal reviewed = counted.stream().map(StoredTotal::reviewedValue).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new GrandTotalRow(first.metric(), first.unit(), sum, ReviewedShare.of(reviewed, sum),
+    static GrandTotalRow of(List<Total> counted) {
+        Total first = counted.get(0);
+        return new GrandTotalRow(first.metric(), first.unit(), RollUpSum.sum(counted), RollUpSum.reviewedShare(counted),
                 counted.size(),
-                counted.stream().mapToInt(StoredTotal::claimCount).sum(),
+                counted.stream().mapToInt(Total::claimCount).sum(),
                 (int) counted.stream().flatMap(total -> total.reportIds().stream()).distinct().count());
     }
 }

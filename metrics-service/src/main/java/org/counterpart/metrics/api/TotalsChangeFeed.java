@@ -26,7 +26,7 @@ import org.counterpart.metrics.projection.CurrentTotals;
 import org.counterpart.metrics.projection.FactsApplied;
 import org.counterpart.metrics.totals.ClaimScope;
 import org.counterpart.metrics.totals.Pair;
-import org.counterpart.metrics.totals.StoredTotal;
+import org.counterpart.metrics.totals.Total;
 import org.jboss.logging.Logger;
 
 /**
@@ -97,10 +97,10 @@ public class TotalsChangeFeed {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            List<StoredTotal> all = totals.totals(ClaimScope.DEFAULT, java.util.Optional.empty(), false);
+            List<Total> all = totals.totals(ClaimScope.DEFAULT);
             List<TotalRow> changed = all.stream()
                     .filter(total -> pairs == null || affected(total, pairs, all))
-                    .sorted(TotalsQuery.STORED_ORDER)
+                    .sorted(TotalsQuery.ORDER)
                     .map(TotalRow::of)
                     .toList();
             broadcast.onNext(new TotalsChange(cause, reportIds, changed));
@@ -112,16 +112,16 @@ public class TotalsChangeFeed {
     }
 
     /** The total of a changed pair, or of a pair a changed pair rolls up into. */
-    private static boolean affected(StoredTotal total, Set<String> changedPairs, List<StoredTotal> all) {
+    private static boolean affected(Total total, Set<String> changedPairs, List<Total> all) {
         Set<String> withAncestors = new HashSet<>(changedPairs);
-        Map<String, StoredTotal> byPair = all.stream().filter(t -> t.metric().equals(total.metric()) && t.unit().equals(total.unit()))
-                .collect(Collectors.toMap(StoredTotal::identity, Function.identity(), (a, b) -> a));
+        Map<String, Total> byPair = all.stream().filter(t -> t.metric().equals(total.metric()) && t.unit().equals(total.unit()))
+                .collect(Collectors.toMap(t -> t.pair().identity(), Function.identity(), (a, b) -> a));
         for (String pair : new LinkedHashSet<>(changedPairs)) {
-            StoredTotal t = byPair.get(pair);
-            for (String parent = t == null ? null : t.parentIdentity(); parent != null; ) {
-                withAncestors.add(parent);
-                StoredTotal parentTotal = byPair.get(parent);
-                parent = parentTotal == null ? null : parentTotal.parentIdentity();
+            Total t = byPair.get(pair);
+            for (Pair parent = t == null ? null : t.parent(); parent != null; ) {
+                withAncestors.add(parent.identity());
+                Total parentTotal = byPair.get(parent.identity());
+                parent = parentTotal == null ? null : parentTotal.parent();
             }
         }
         return withAncestors.contains(total.pair().identity());

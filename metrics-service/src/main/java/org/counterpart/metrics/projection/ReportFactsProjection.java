@@ -40,10 +40,9 @@ public class ReportFactsProjection {
     private final ProjectionLock lock;
     private final Event<FactsApplied> applied;
     private final RevisionStep step;
-    private final StoredTotals storedTotals;
 
     public ReportFactsProjection(EntityManager em, MessageLog messageLog, ProjectionLock lock,
-                                 Event<FactsApplied> applied, StoredTotals storedTotals,
+                                 Event<FactsApplied> applied,
                                  @ConfigProperty(name = "counterpart.facts.largest-revision-step", defaultValue = "1000000000")
                                  long largestRevisionStep) {
         this.em = em;
@@ -51,7 +50,6 @@ public class ReportFactsProjection {
         this.lock = lock;
         this.applied = applied;
         this.step = new RevisionStep(largestRevisionStep);
-        this.storedTotals = storedTotals;
     }
 
     /** One transaction: the processed-event record, the revision and the facts commit together or not at all. */
@@ -84,23 +82,16 @@ public class ReportFactsProjection {
         if (!claimNewerRevision(event)) {
             return ProjectionResult.of(ProjectionOutcome.STALE);
         }
-        List<CurrentFact> before = factsOf(event.reportId());
-        Set<Pair> pairs = new HashSet<>(before.stream().map(CurrentFact::pair).toList());
-        List<CurrentFact> after = event.currentFacts().stream().map(fact -> toRow(event, fact)).toList();
-        // A rebuild stores every total once its replay is done; a live event updates the totals it reaches here,
-        // in its own transaction, so that stored totals and facts always commit together.
-        StoredTotals.Pending pending = tell ? storedTotals.before(before, after) : null;
+        Set<Pair> pairs = new HashSet<>(pairsOf(event.reportId()));
         em.createQuery("delete from CurrentFact f where f.reportId = :reportId")
                 .setParameter("reportId", event.reportId())
                 .executeUpdate();
-        for (CurrentFact row : after) {
+        for (FactMessage fact : event.currentFacts()) {
+            CurrentFact row = toRow(event, fact);
             em.persist(row);
             pairs.add(row.pair());
         }
         em.flush();
-        if (pending != null) {
-            storedTotals.after(pending);
-        }
         ProjectionOutcome outcome = event.isRetraction() ? ProjectionOutcome.RETRACTED : ProjectionOutcome.REPLACED;
         if (tell) {
             applied.fire(new FactsApplied(event.reportId(), outcome, pairs));
@@ -138,10 +129,12 @@ public class ReportFactsProjection {
         return !claimed.isEmpty();
     }
 
-    private List<CurrentFact> factsOf(String reportId) {
+    private List<Pair> pairsOf(String reportId) {
         return em.createQuery("from CurrentFact f where f.reportId = :reportId", CurrentFact.class)
                 .setParameter("reportId", reportId)
-                .getResultList();
+                .getResultStream()
+                .map(CurrentFact::pair)
+                .toList();
     }
 
     private static CurrentFact toRow(FactsEvent event, FactMessage fact) {
@@ -190,7 +183,6 @@ public class ReportFactsProjection {
             row.figureEnd = fact.evidence().figureEnd();
         }
         row.extractorVersion = fact.extractorVersion() != null ? fact.extractorVersion() : event.extractorVersion();
-        row.pairKey = row.pair().identity();
         return row;
     }
 }
