@@ -13,6 +13,7 @@ import org.counterpart.metrics.totals.Claim;
 import org.counterpart.metrics.totals.Conflict;
 import org.counterpart.metrics.totals.DistinctClaim;
 import org.counterpart.metrics.totals.Source;
+import org.counterpart.metrics.totals.StoredTotal;
 import org.counterpart.metrics.totals.Total;
 import org.counterpart.metrics.totals.UnusedClaim;
 
@@ -29,13 +30,27 @@ public class ClaimViews {
 
     public List<ClaimView> used(Total total) {
         Set<DistinctClaim> flagged = flagged(total);
-        return total.used().stream().map(claim -> view(claim, true, null, null, flagged.contains(claim))).toList();
+        return total.used().stream().map(claim -> view(claim, true, (UnusedClaim) null, null, flagged.contains(claim))).toList();
     }
 
     public List<ClaimView> unused(Total total) {
         Set<DistinctClaim> flagged = flagged(total);
         return total.unused().stream().map(unused -> view(unused.claim(), false, unused,
                 unused.insteadOf() == null ? null : unused.insteadOf().id(), flagged.contains(unused.claim()))).toList();
+    }
+
+    /** A stored total's claims, used ones first; the total must have been read with its claims. */
+    public List<ClaimView> used(StoredTotal total) {
+        return total.used().stream().map(entry -> view(entry.claim(), true, (org.counterpart.metrics.totals.Reason) null, null, entry.conflicted())).toList();
+    }
+
+    public List<ClaimView> unused(StoredTotal total) {
+        return total.unused().stream().map(entry -> view(entry.claim(), false, entry.reason(), entry.insteadOf(),
+                entry.conflicted())).toList();
+    }
+
+    public List<ClaimView> all(StoredTotal total) {
+        return Stream.concat(used(total).stream(), unused(total).stream()).toList();
     }
 
     public List<ClaimView> all(Total total) {
@@ -62,11 +77,16 @@ public class ClaimViews {
     }
 
     private ClaimView view(DistinctClaim distinct, boolean used, UnusedClaim unused, String insteadOf, boolean conflicted) {
+        return view(distinct, used, unused == null ? null : unused.reason(), insteadOf, conflicted);
+    }
+
+    private ClaimView view(DistinctClaim distinct, boolean used, org.counterpart.metrics.totals.Reason reason,
+                           String insteadOf, boolean conflicted) {
         Claim claim = distinct.claim();
         return new ClaimView(distinct.id(), claim.pair().donor().name(), claim.pair().recipient().name(),
                 claim.metric(), claim.value(), claim.unit(), claim.qualifier().code(), claim.basis().code(),
                 claim.periodStart(), claim.periodEnd(), claim.asOf(), claim.span().start(), claim.span().end(),
-                used, unused == null ? null : unused.reason().code(), insteadOf, conflicted,
+                used, reason == null ? null : reason.code(), insteadOf, conflicted,
                 claim.confidence().code(), claim.reasons(), claim.partOf(),
                 distinct.restatedBy().stream().map(this::source).toList(),
                 claim.origin().code(), ReviewView.of(claim.review()), reviewUrl(claim.source()));

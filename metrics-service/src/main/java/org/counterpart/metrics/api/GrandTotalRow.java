@@ -3,8 +3,9 @@ package org.counterpart.metrics.api;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.counterpart.metrics.totals.RollUpSum;
-import org.counterpart.metrics.totals.Total;
+import org.counterpart.metrics.totals.Numbers;
+import org.counterpart.metrics.totals.ReviewedShare;
+import org.counterpart.metrics.totals.StoredTotal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A headline figure: one metric over all selected pairs, each pair's work counted once (rule 4). */
@@ -17,12 +18,17 @@ public record GrandTotalRow(
         @Schema(description = "Distinct claims behind the figure") int claimCount,
         @Schema(description = "Reports behind the figure") int reportCount) {
 
-    /** @param counted totals of one metric and unit, already freed of pairs whose parent is among them */
-    static GrandTotalRow of(List<Total> counted) {
-        Total first = counted.get(0);
-        return new GrandTotalRow(first.metric(), first.unit(), RollUpSum.sum(counted), RollUpSum.reviewedShare(counted),
+    /**
+     * @param counted     totals of one metric and unit, already freed of pairs whose parent is among them
+     * @param reportCount the distinct reports behind them ({@code CurrentTotals#reportsBehind})
+     */
+    static GrandTotalRow of(List<StoredTotal> counted, int reportCount) {
+        StoredTotal first = counted.get(0);
+        BigDecimal sum = Numbers.plain(counted.stream().map(StoredTotal::total).reduce(BigDecimal.ZERO, BigDecimal::add));
+        BigDecimal reviewed = counted.stream().map(StoredTotal::reviewedValue).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new GrandTotalRow(first.metric(), first.unit(), sum, ReviewedShare.of(reviewed, sum),
                 counted.size(),
-                counted.stream().mapToInt(Total::claimCount).sum(),
-                (int) counted.stream().flatMap(total -> total.reportIds().stream()).distinct().count());
+                counted.stream().mapToInt(StoredTotal::claimCount).sum(),
+                reportCount);
     }
 }

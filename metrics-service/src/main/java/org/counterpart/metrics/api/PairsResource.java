@@ -18,8 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.counterpart.edge.problem.Problem;
 import org.counterpart.metrics.projection.CurrentTotals;
-import org.counterpart.metrics.totals.Total;
-import org.counterpart.metrics.totals.OwnClaims;
+import org.counterpart.metrics.totals.StoredTotal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -54,13 +53,16 @@ public class PairsResource {
                                @QueryParam("toYear") String toYear,
                                @Parameter(description = TotalsQuery.MIN_CONFIDENCE) @QueryParam("minConfidence") String minConfidence) {
         TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, minConfidence, null);
-        Map<String, List<Total>> byPair = currentTotals.totals(query.scope()).stream()
+        Map<String, List<StoredTotal>> byPair = currentTotals.totals(query.scope(), java.util.Optional.empty(), false).stream()
+                .sorted(Comparator.comparing(StoredTotal::metric).thenComparing(StoredTotal::unit)
+                        .thenComparing(StoredTotal::identity))
                 .filter(query::matchesPair)
                 .collect(Collectors.groupingBy(total -> total.pair().identity(), LinkedHashMap::new, Collectors.toList()));
+        Map<String, Integer> reportCounts = currentTotals.reportsBehindPairs(query.scope());
         List<PairRow> rows = new ArrayList<>();
         byPair.values().forEach(totals -> {
             if (query.metric().isEmpty() || totals.stream().anyMatch(t -> t.metric().equals(query.metric().get()))) {
-                rows.add(row(totals));
+                rows.add(row(totals, reportCounts));
             }
         });
         rows.sort(Comparator.comparing((PairRow row) -> row.totals().getOrDefault("funds_cny", BigDecimal.ZERO),
@@ -69,11 +71,12 @@ public class PairsResource {
         return rows;
     }
 
-    private static PairRow row(List<Total> totals) {
-        Total first = totals.get(0);
-        Map<String, Total> shown = new TreeMap<>();
+    /** @param reportCounts distinct reports behind each pair's totals, by pair identity, when they are stored */
+    private static PairRow row(List<StoredTotal> totals, Map<String, Integer> reportCounts) {
+        StoredTotal first = totals.get(0);
+        Map<String, StoredTotal> shown = new TreeMap<>();
         // One unit per metric in the map: the one with most claims (another unit is a separate total in /totals).
-        totals.stream().sorted(Comparator.comparing(Total::claimCount).reversed())
+        totals.stream().sorted(Comparator.comparing(StoredTotal::claimCount).reversed())
                 .forEach(total -> shown.putIfAbsent(total.metric(), total));
         Map<String, BigDecimal> byMetric = new TreeMap<>();
         Map<String, BigDecimal> reviewedShares = new TreeMap<>();
@@ -88,10 +91,12 @@ public class PairsResource {
                 first.parent() == null ? null : first.parent().donor().name() + " → " + first.parent().recipient().name(),
                 byMetric,
                 reviewedShares,
-                totals.stream().mapToInt(Total::claimCount).sum(),
-                (int) totals.stream().flatMap(t -> t.reportIds().stream()).distinct().count(),
-                totals.stream().mapToInt(t -> t.conflicts().size()).sum(),
-                totals.stream().allMatch(t -> t.own() == OwnClaims.NONE),
-                totals.stream().map(Total::lastUpdated).filter(Objects::nonNull).max(Instant::compareTo).orElse(null));
+                totals.stream().mapToInt(StoredTotal::claimCount).sum(),
+                totals.get(0).reportIds() == null
+                        ? reportCounts.getOrDefault(first.identity(), 0)
+                        : (int) totals.stream().flatMap(t -> t.reportIds().stream()).distinct().count(),
+                totals.stream().mapToInt(StoredTotal::conflictCount).sum(),
+                totals.stream().allMatch(StoredTotal::derived),
+                totals.stream().map(StoredTotal::lastUpdated).filter(Objects::nonNull).max(Instant::compareTo).orElse(null));
     }
 }

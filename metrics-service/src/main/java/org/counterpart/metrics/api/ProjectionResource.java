@@ -16,10 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Whether a report's facts are in the projection that every total is computed from: a report that is here is
- * reflected in /totals. Lets a client (and the benchmark) follow a posted report to the totals.
+ * Whether a report's facts are in the projection, and since when the stored totals reflect them. Lets a client (and
+ * the benchmark) follow a posted report to the totals.
  */
-@Path("/projection/reports")
+@Path("/projection")
 @Tag(name = "Projection", description = "Which revision of a report's facts the totals are computed from")
 public class ProjectionResource {
 
@@ -32,13 +32,34 @@ public class ProjectionResource {
     /**
      * @param factCount     the facts of the applied revision, as facts-service published them
      * @param rejectedCount those of them a reviewer rejected: kept, never counted in a total
+     * @param appliedAt     when the revision's facts were applied
+     * @param totalsAt      when /totals first reflected them; null until then (a refresh follows within moments)
      */
     public record ReportProjection(String reportId, long revision, boolean retracted, long factCount,
-                                   long rejectedCount, Instant appliedAt) {
+                                   long rejectedCount, Instant appliedAt, Instant totalsAt) {
+    }
+
+    /**
+     * @param reportCount   reports with an applied revision
+     * @param pendingTotals changes applied but not yet reflected in the stored totals (0: /totals is up to date)
+     */
+    public record ProjectionState(long reportCount, long pendingTotals) {
     }
 
     @GET
-    @Path("/{reportId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "How many reports are applied, and how many applied changes the totals do not reflect yet")
+    public ProjectionState state() {
+        long reports = ((Number) entityManager.createNativeQuery("select count(*) from report_state")
+                .getSingleResult()).longValue();
+        long pending = ((Number) entityManager.createNativeQuery("select count(*) from pending_total_change")
+                .getSingleResult()).longValue();
+        return new ProjectionState(reports, pending);
+    }
+
+    @GET
+    @Path("/reports/{reportId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "The applied revision of a report's facts, how many facts it holds and how many of them a "
@@ -59,6 +80,7 @@ public class ProjectionResource {
                 .createQuery("select count(f) from CurrentFact f where f.reportId = :id and f.reviewStatus = :rejected",
                         Long.class)
                 .setParameter("id", reportId).setParameter("rejected", ReviewStatus.REJECTED.code()).getSingleResult();
-        return new ReportProjection(state.reportId, state.revision, state.retracted, facts, rejected, state.appliedAt);
+        return new ReportProjection(state.reportId, state.revision, state.retracted, facts, rejected, state.appliedAt,
+                state.totalsAt);
     }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.counterpart.metrics.totals.Total;
+import org.counterpart.metrics.totals.StoredTotal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** GET /totals/{donor}/{recipient}/{metric}: one total and everything it was built from. */
@@ -37,16 +37,17 @@ public record TotalDetail(
         List<ClaimView> used,
         List<ClaimView> unused) {
 
-    static TotalDetail of(Total total, Total parent, ClaimViews views) {
+    /** @param childPairs the totals that roll up into this one; @param parent the one it rolls up into, or null */
+    static TotalDetail of(StoredTotal total, StoredTotal parent, List<StoredTotal> childPairs, ClaimViews views) {
         return new TotalDetail(total.pair().donor().name(), total.pair().donor().code(),
                 total.pair().recipient().name(), total.pair().recipient().code(), total.pair().level(),
                 MemberView.of(total.pair().donor()), MemberView.inferred(total.pair().donor()),
                 MemberView.of(total.pair().recipient()), MemberView.inferred(total.pair().recipient()),
-                total.metric(), total.unit(), total.total(), total.claimCount(), total.reviewedShare(), total.own().total(),
+                total.metric(), total.unit(), total.total(), total.claimCount(), total.reviewedShare(), total.ownTotal(),
                 total.childPairsTotal(), total.fromChildPairs(),
-                total.childPairs().stream().map(TotalRow::of).toList(),
+                childPairs.stream().sorted(java.util.Comparator.comparing(StoredTotal::identity)).map(TotalRow::of).toList(),
                 parent == null ? null : TotalRow.of(parent),
-                total.conflicts().size(), total.reportIds().size(), total.lastUpdated(),
+                total.conflictCount(), total.reportCount(), total.lastUpdated(),
                 views.used(total), views.unused(total));
     }
 }

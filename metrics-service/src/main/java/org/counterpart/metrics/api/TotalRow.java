@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.counterpart.metrics.totals.StoredTotal;
 import org.counterpart.metrics.totals.Total;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -38,6 +39,18 @@ public record TotalRow(
 
     static TotalRow of(Total total) {
         return of(total, null);
+    }
+
+    static TotalRow of(StoredTotal total) {
+        return of(total, null);
+    }
+
+    static TotalRow of(StoredTotal total, List<ClaimView> claims) {
+        return new TotalRow(total.pair().donor().name(), total.pair().recipient().name(), total.metric(),
+                total.unit(), total.total(), total.claimCount(), total.reviewedShare(), total.pair().donor().code(),
+                total.pair().recipient().code(), total.pair().level(),
+                MemberView.of(total.pair().donor()), MemberView.inferred(total.pair().donor()),
+                MemberView.of(total.pair().recipient()), MemberView.inferred(total.pair().recipient()), claims);
     }
 
     static TotalRow of(Total total, List<ClaimView> claims) {

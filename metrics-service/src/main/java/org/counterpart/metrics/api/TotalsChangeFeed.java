@@ -1,17 +1,13 @@
 package org.counterpart.metrics.api;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.quarkus.arc.Arc;
@@ -23,18 +19,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.counterpart.metrics.projection.CurrentTotals;
-import org.counterpart.metrics.projection.FactsApplied;
+import org.counterpart.metrics.projection.TotalsRefreshed;
 import org.counterpart.metrics.totals.ClaimScope;
-import org.counterpart.metrics.totals.Pair;
-import org.counterpart.metrics.totals.Total;
+import org.counterpart.metrics.totals.StoredTotal;
 import org.jboss.logging.Logger;
 
 /**
- * Tells live subscribers (the dashboard) which totals changed. Heard only after the projection's transaction
- * committed, so a rolled-back change is never announced. Totals are computed once per batch of changes on one
- * background thread, not per subscriber and not on the consumer's thread; changes arriving meanwhile are
- * merged into the next message. Only changes applied by this instance are announced: with several instances,
- * each dashboard hears of the events its own instance consumed.
+ * Tells live subscribers (the dashboard) which totals changed: only the rows of the trees a refresh of the stored
+ * totals replaced. Heard only after the refresh committed, so a rolled-back change is never announced. Rows are read
+ * once per batch of refreshes on one background thread, not per subscriber; refreshes arriving meanwhile are merged
+ * into the next message. Only refreshes run by this instance are announced: with several instances, each dashboard
+ * hears of the refreshes its own instance ran.
  */
 @ApplicationScoped
 public class TotalsChangeFeed {
@@ -43,7 +38,7 @@ public class TotalsChangeFeed {
 
     private final CurrentTotals totals;
     private final BroadcastProcessor<TotalsChange> broadcast = BroadcastProcessor.create();
-    private final ConcurrentLinkedQueue<FactsApplied> pending = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<TotalsRefreshed> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicInteger subscribers = new AtomicInteger();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -62,11 +57,11 @@ public class TotalsChangeFeed {
                 .onTermination().invoke(() -> subscribers.decrementAndGet());
     }
 
-    void onApplied(@Observes(during = TransactionPhase.AFTER_SUCCESS) FactsApplied applied) {
+    void onRefreshed(@Observes(during = TransactionPhase.AFTER_SUCCESS) TotalsRefreshed refreshed) {
         if (subscribers.get() == 0) {
             return;
         }
-        pending.add(applied);
+        pending.add(refreshed);
         if (scheduled.compareAndSet(false, true)) {
             worker.execute(this::announce);
         }
@@ -81,26 +76,26 @@ public class TotalsChangeFeed {
 
     private void announce() {
         scheduled.set(false);
-        List<FactsApplied> batch = new ArrayList<>();
-        for (FactsApplied applied; (applied = pending.poll()) != null; ) {
-            batch.add(applied);
+        List<TotalsRefreshed> batch = new ArrayList<>();
+        for (TotalsRefreshed refreshed; (refreshed = pending.poll()) != null; ) {
+            batch.add(refreshed);
         }
         if (batch.isEmpty()) {
             return;
         }
-        Set<String> pairs = batch.stream().flatMap(a -> a.pairs().stream()).map(Pair::identity).collect(Collectors.toSet());
-        publish("facts", batch.stream().map(FactsApplied::reportId).distinct().toList(), pairs);
+        Set<String> pairs = batch.stream().flatMap(r -> r.pairs().stream()).collect(Collectors.toSet());
+        publish("facts", batch.stream().flatMap(r -> r.reportIds().stream()).distinct().toList(), pairs);
     }
 
-    /** @param pairs identities of the pairs whose totals (and ancestors') changed; null for all */
+    /** @param pairs identities of the pairs whose stored totals were replaced (whole trees); null for all */
     private void publish(String cause, List<String> reportIds, Set<String> pairs) {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            List<Total> all = totals.totals(ClaimScope.DEFAULT);
+            List<StoredTotal> all = totals.totals(ClaimScope.DEFAULT, java.util.Optional.empty(), false);
             List<TotalRow> changed = all.stream()
-                    .filter(total -> pairs == null || affected(total, pairs, all))
-                    .sorted(TotalsQuery.ORDER)
+                    .filter(total -> pairs == null || pairs.contains(total.identity()))
+                    .sorted(TotalsQuery.STORED_ORDER)
                     .map(TotalRow::of)
                     .toList();
             broadcast.onNext(new TotalsChange(cause, reportIds, changed));
@@ -109,22 +104,6 @@ public class TotalsChangeFeed {
         } finally {
             requestContext.terminate();
         }
-    }
-
-    /** The total of a changed pair, or of a pair a changed pair rolls up into. */
-    private static boolean affected(Total total, Set<String> changedPairs, List<Total> all) {
-        Set<String> withAncestors = new HashSet<>(changedPairs);
-        Map<String, Total> byPair = all.stream().filter(t -> t.metric().equals(total.metric()) && t.unit().equals(total.unit()))
-                .collect(Collectors.toMap(t -> t.pair().identity(), Function.identity(), (a, b) -> a));
-        for (String pair : new LinkedHashSet<>(changedPairs)) {
-            Total t = byPair.get(pair);
-            for (Pair parent = t == null ? null : t.parent(); parent != null; ) {
-                withAncestors.add(parent.identity());
-                Total parentTotal = byPair.get(parent.identity());
-                parent = parentTotal == null ? null : parentTotal.parent();
-            }
-        }
-        return withAncestors.contains(total.pair().identity());
     }
 
     void stop(@Observes ShutdownEvent event) {

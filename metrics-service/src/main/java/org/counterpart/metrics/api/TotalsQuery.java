@@ -11,7 +11,9 @@ import org.counterpart.edge.problem.Problem;
 import org.counterpart.metrics.totals.ClaimScope;
 import org.counterpart.metrics.totals.Confidence;
 import org.counterpart.metrics.totals.MetricVocabulary;
+import org.counterpart.metrics.totals.Pair;
 import org.counterpart.metrics.totals.Regions;
+import org.counterpart.metrics.totals.StoredTotal;
 import org.counterpart.metrics.totals.Total;
 import org.counterpart.metrics.totals.YearRange;
 
@@ -46,6 +48,15 @@ public record TotalsQuery(Optional<String> metric, Optional<String> donor, Optio
             .thenComparing(total -> total.pair().donor().name())
             .thenComparing(total -> total.pair().recipient().name())
             .thenComparing(Total::unit);
+
+    /** {@link #ORDER} for stored totals; the pair's identity last, so that the order never depends on storage. */
+    static final Comparator<StoredTotal> STORED_ORDER = Comparator
+            .comparing(StoredTotal::metric)
+            .thenComparing(StoredTotal::total, Comparator.reverseOrder())
+            .thenComparing(total -> total.pair().donor().name())
+            .thenComparing(total -> total.pair().recipient().name())
+            .thenComparing(StoredTotal::unit)
+            .thenComparing(StoredTotal::identity);
 
     /** The plain filters, as the first version had them. */
     public static TotalsQuery of(String metric, String donor, String recipient) {
@@ -105,11 +116,23 @@ public record TotalsQuery(Optional<String> metric, Optional<String> donor, Optio
 
     /** Everything but the metric. */
     public boolean matchesPair(Total total) {
-        return donor.map(wanted -> total.pair().donor().isCalled(wanted)).orElse(true)
-                && recipient.map(wanted -> total.pair().recipient().isCalled(wanted)).orElse(true)
-                && level.map(total.pair().level()::equals).orElse(true)
-                && province.map(prefix -> Regions.inProvince(total.pair().donor(), prefix)
-                        || Regions.inProvince(total.pair().recipient(), prefix)).orElse(true);
+        return matchesPair(total.pair());
+    }
+
+    public boolean matches(StoredTotal total) {
+        return metric.map(total.metric()::equals).orElse(true) && matchesPair(total.pair());
+    }
+
+    public boolean matchesPair(StoredTotal total) {
+        return matchesPair(total.pair());
+    }
+
+    boolean matchesPair(Pair pair) {
+        return donor.map(wanted -> pair.donor().isCalled(wanted)).orElse(true)
+                && recipient.map(wanted -> pair.recipient().isCalled(wanted)).orElse(true)
+                && level.map(pair.level()::equals).orElse(true)
+                && province.map(prefix -> Regions.inProvince(pair.donor(), prefix)
+                        || Regions.inProvince(pair.recipient(), prefix)).orElse(true);
     }
 
     static void checkName(String param, String value, List<Problem.InvalidParam> invalid) {

@@ -16,8 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.counterpart.edge.problem.Problem;
 import org.counterpart.metrics.projection.CurrentTotals;
 import org.counterpart.metrics.totals.MetricVocabulary;
-import org.counterpart.metrics.totals.RollUpSum;
-import org.counterpart.metrics.totals.Total;
+import org.counterpart.metrics.totals.StoredTotal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -92,9 +91,9 @@ public class TotalsResource {
     }
 
     private List<TotalRow> rows(TotalsQuery query) {
-        return currentTotals.totals(query.scope()).stream()
+        return currentTotals.totals(query.scope(), query.metric(), query.expand()).stream()
                 .filter(query::matches)
-                .sorted(TotalsQuery.ORDER)
+                .sorted(TotalsQuery.STORED_ORDER)
                 .map(total -> TotalRow.of(total, query.expand() ? claimViews.all(total) : null))
                 .toList();
     }
@@ -122,13 +121,12 @@ public class TotalsResource {
             @Parameter(description = "Last year") @QueryParam("toYear") String toYear,
             @Parameter(description = TotalsQuery.MIN_CONFIDENCE) @QueryParam("minConfidence") String minConfidence) {
         TotalsQuery query = TotalsQuery.of(metric, donor, recipient, null, null, fromYear, toYear, minConfidence, null);
-        List<Total> all = currentTotals.totals(query.scope());
-        Total total = find(all, query, donor, recipient, metric);
-        Total parent = total.parent() == null ? null : all.stream()
-                .filter(t -> t.metric().equals(total.metric()) && t.unit().equals(total.unit())
-                        && t.pair().identity().equals(total.parent().identity()))
+        StoredTotal total = find(query, donor, recipient, metric);
+        StoredTotal parent = total.parent() == null ? null : currentTotals
+                .totalsOfPairs(query.scope(), total.metric(), List.of(total.parentIdentity()), false).stream()
+                .filter(t -> t.unit().equals(total.unit()))
                 .findFirst().orElse(null);
-        return TotalDetail.of(total, parent, claimViews);
+        return TotalDetail.of(total, parent, currentTotals.childPairs(query.scope(), total), claimViews);
     }
 
     @GET
@@ -139,15 +137,19 @@ public class TotalsResource {
                              @PathParam("metric") String metric, @QueryParam("fromYear") String fromYear,
                              @QueryParam("toYear") String toYear, @QueryParam("minConfidence") String minConfidence) {
         TotalsQuery query = TotalsQuery.of(metric, donor, recipient, null, null, fromYear, toYear, minConfidence, null);
-        return Csv.claims(claimViews.all(find(currentTotals.totals(query.scope()), query, donor, recipient, metric)));
+        return Csv.claims(claimViews.all(find(query, donor, recipient, metric)));
     }
 
-    private static Total find(List<Total> all, TotalsQuery query, String donor, String recipient, String metric) {
+    /** The total of the pair and metric, with its claims: of the metric's totals, the one the path names. */
+    private StoredTotal find(TotalsQuery query, String donor, String recipient, String metric) {
         if (query.metric().isEmpty() || query.donor().isEmpty() || query.recipient().isEmpty()) {
             throw new InvalidQueryException(List.of(new Problem.InvalidParam("path", "donor, recipient and metric are required")));
         }
-        return all.stream().filter(query::matches)
-                .min(Comparator.comparing(Total::claimCount, Comparator.reverseOrder()).thenComparing(Total::unit))
+        List<String> matching = currentTotals.totals(query.scope(), query.metric(), false).stream()
+                .filter(query::matches).map(StoredTotal::identity).distinct().toList();
+        return currentTotals.totalsOfPairs(query.scope(), query.metric().get(), matching, true).stream()
+                .filter(query::matches)
+                .min(Comparator.comparing(StoredTotal::claimCount, Comparator.reverseOrder()).thenComparing(StoredTotal::unit))
                 .orElseThrow(() -> new UnknownTotalException(
                         "No " + metric + " total for " + donor + " -> " + recipient + " (no actual claim)"));
     }
@@ -171,24 +173,52 @@ public class TotalsResource {
                                      @Parameter(description = TotalsQuery.MIN_CONFIDENCE)
                                      @QueryParam("minConfidence") String minConfidence) {
         TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, minConfidence, null);
-        return grandTotals(currentTotals.totals(query.scope()), query);
+        return grandTotals(currentTotals.totals(query.scope(), query.metric(), false), query,
+                counted -> currentTotals.reportsBehind(query.scope(), counted));
     }
 
-    static List<GrandTotalRow> grandTotals(List<Total> all, TotalsQuery query) {
-        Map<List<String>, List<Total>> byMetricUnit = all.stream()
+    /** @param reportsBehind the distinct reports behind some totals of one metric and unit */
+    static List<GrandTotalRow> grandTotals(List<StoredTotal> all, TotalsQuery query,
+                                           java.util.function.ToIntFunction<List<StoredTotal>> reportsBehind) {
+        Map<List<String>, List<StoredTotal>> byMetricUnit = all.stream()
                 .filter(total -> query.metric().map(total.metric()::equals).orElse(true))
                 .collect(Collectors.groupingBy(total -> List.of(total.metric(), total.unit())));
         List<GrandTotalRow> rows = new ArrayList<>();
         byMetricUnit.values().forEach(ofOne -> {
-            List<Total> counted = RollUpSum.counted(ofOne, query::matchesPair);
+            List<StoredTotal> counted = counted(ofOne, query);
             if (!counted.isEmpty()) {
-                rows.add(GrandTotalRow.of(counted));
+                rows.add(GrandTotalRow.of(counted, reportsBehind.applyAsInt(counted)));
             }
         });
         rows.sort(Comparator.comparing((GrandTotalRow row) -> metricRank(row.metric()))
                 .thenComparing(GrandTotalRow::claimCount, Comparator.reverseOrder())
                 .thenComparing(GrandTotalRow::unit));
         return rows;
+    }
+
+    /**
+     * The selected totals of one metric and unit without those inside another selected one (rule 4, as
+     * {@link org.counterpart.metrics.totals.RollUpSum} does for totals being calculated), in the order of their pairs.
+     */
+    static List<StoredTotal> counted(List<StoredTotal> ofOne, TotalsQuery query) {
+        Map<String, StoredTotal> byPair = new java.util.HashMap<>();
+        ofOne.forEach(total -> byPair.put(total.identity(), total));
+        java.util.Set<String> chosen = ofOne.stream().filter(query::matchesPair).map(StoredTotal::identity)
+                .collect(Collectors.toSet());
+        return ofOne.stream()
+                .filter(total -> chosen.contains(total.identity()))
+                .filter(total -> {
+                    for (String parent = total.parentIdentity(); parent != null; ) {
+                        if (chosen.contains(parent)) {
+                            return false;
+                        }
+                        StoredTotal parentTotal = byPair.get(parent);
+                        parent = parentTotal == null ? null : parentTotal.parentIdentity();
+                    }
+                    return true;
+                })
+                .sorted(Comparator.comparing(StoredTotal::identity))
+                .toList();
     }
 
     private static int metricRank(String metric) {

@@ -40,6 +40,19 @@ public class CurrentClaims {
                 .toList();
     }
 
+    /** The current claims of at least this confidence. */
+    public List<Claim> ofConfidence(Confidence least) {
+        List<String> codes = java.util.Arrays.stream(Confidence.values()).filter(c -> c.reaches(least))
+                .map(Confidence::code).toList();
+        return em.createQuery("select f, s.occurredAt from CurrentFact f, ReportState s where s.reportId = f.reportId"
+                                + " and f.reviewStatus <> :rejected and f.confidence in :codes", Object[].class)
+                .setParameter("rejected", ReviewStatus.REJECTED.code())
+                .setParameter("codes", codes)
+                .getResultStream()
+                .map(row -> toClaim((CurrentFact) row[0], (Instant) row[1]))
+                .toList();
+    }
+
     /** How many reports have current facts that are claims. */
     public long reportCount() {
         return em.createQuery("select count(distinct f.reportId) from CurrentFact f where f.reviewStatus <> :rejected",

@@ -128,6 +128,10 @@ public class CurrentFact {
     @Column(name = "reviewed_at")
     public Instant reviewedAt;
 
+    /** {@link Pair#identity()} of {@link #pair()}: the claims of one pair are one index range. */
+    @Column(name = "pair_key")
+    public String pairKey;
+
     /** The donor and recipient, with a group's members. */
     public Pair pair() {
         return new Pair(

@@ -1,49 +1,167 @@
 package org.counterpart.metrics.projection;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.counterpart.metrics.totals.Claim;
 import org.counterpart.metrics.totals.ClaimScope;
 import org.counterpart.metrics.totals.Confidence;
+import org.counterpart.metrics.totals.IncrementalTotals;
+import org.counterpart.metrics.totals.StoredTotal;
 import org.counterpart.metrics.totals.Total;
 import org.counterpart.metrics.totals.TotalCalculator;
+import org.counterpart.metrics.totals.TotalsStore;
 import org.counterpart.metrics.totals.YearRange;
 
 /**
- * Totals over the current facts, computed on read from the projection. Nothing derived is stored, so every
- * instance sharing the database answers alike, and a rebuilt projection gives the same totals by construction.
- * Cheap at the volumes expected (thousands of facts); a cache keyed by the newest applied event would be next.
+ * Totals as readers see them. The default scope and the low-confidence scope (all years) are stored as facts change
+ * ({@link StoredTotals}), so reading them is a lookup whatever the size of the record; other scopes (years, high
+ * confidence only) are worked out on read from the claims in scope.
  */
 @ApplicationScoped
 public class CurrentTotals {
 
+    private final EntityManager em;
     private final CurrentClaims claims;
     private final TotalCalculator calculator = TotalCalculator.standard();
+    private final IncrementalTotals incremental = new IncrementalTotals();
 
-    public CurrentTotals(CurrentClaims claims) {
+    public CurrentTotals(EntityManager em, CurrentClaims claims) {
+        this.em = em;
         this.claims = claims;
     }
 
     /**
-     * Every total (pairs and the parent pairs they roll up into) over the claims in scope: lying within the
-     * years, of at least the confidence.
+     * Every total (pairs and the parent pairs they roll up into) in scope, of one metric or all.
+     *
+     * @param withClaims whether the totals carry their claims (used and unused)
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Total> totals(ClaimScope scope) {
-        List<Claim> within = claims.all().stream().filter(scope::includes).toList();
-        return calculator.totals(within);
+    public List<StoredTotal> totals(ClaimScope scope, Optional<String> metric, boolean withClaims) {
+        Optional<StoredScope> stored = StoredScope.of(scope);
+        if (stored.isPresent()) {
+            return stored(stored.get(), metric, Optional.empty(), withClaims);
+        }
+        return StoredTotal.allOf(calculator.totals(claims.ofConfidence(scope.least()).stream()
+                        .filter(scope::includes).toList())).stream()
+                .filter(total -> metric.map(total.metric()::equals).orElse(true))
+                .toList();
+    }
+
+    /** The totals of one metric whose pair is one of these (by identity), or which such a pair rolls up into. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StoredTotal> totalsOfPairs(ClaimScope scope, String metric, List<String> identities, boolean withClaims) {
+        Optional<StoredScope> stored = StoredScope.of(scope);
+        if (stored.isPresent()) {
+            return stored(stored.get(), Optional.of(metric), Optional.of(identities), withClaims);
+        }
+        return totals(scope, Optional.of(metric), withClaims).stream()
+                .filter(total -> identities.contains(total.identity())).toList();
+    }
+
+    private List<StoredTotal> stored(StoredScope scope, Optional<String> metric, Optional<List<String>> pairs,
+                                     boolean withClaims) {
+        String sql = "select body from stored_total where scope = :scope"
+                + metric.map(m -> " and metric = :metric").orElse("")
+                + pairs.map(p -> " and pair_key in (:pairs)").orElse("");
+        var query = em.createNativeQuery(sql).setParameter("scope", scope.code());
+        metric.ifPresent(m -> query.setParameter("metric", m));
+        pairs.ifPresent(p -> query.setParameter("pairs", p.isEmpty() ? List.of("") : p));
+        @SuppressWarnings("unchecked")
+        List<String> bodies = query.getResultList();
+        List<StoredTotal> rows = bodies.stream().map(StoredTotalJson::read).toList();
+        return withClaims ? withClaims(scope, rows) : rows;
+    }
+
+    /**
+     * The same totals with their claims and report ids, which are not stored: the trees they sit in are worked out
+     * from their claims again (only those trees), as the refresh that stored them did.
+     */
+    private List<StoredTotal> withClaims(StoredScope scope, List<StoredTotal> rows) {
+        Map<TotalsStore.MetricUnit, Set<String>> roots = new LinkedHashMap<>();
+        rows.forEach(row -> roots.computeIfAbsent(new TotalsStore.MetricUnit(row.metric(), row.unit()),
+                k -> new HashSet<>()).add(row.root()));
+        Map<List<String>, StoredTotal> worked = new HashMap<>();
+        DbTotalsStore store = new DbTotalsStore(em, scope, true);
+        roots.forEach((metricUnit, tops) -> StoredTotal.allOf(incremental.trees(store, metricUnit, tops))
+                .forEach(total -> worked.put(List.of(total.metric(), total.unit(), total.identity()), total)));
+        return rows.stream()
+                .map(row -> worked.getOrDefault(List.of(row.metric(), row.unit(), row.identity()), row))
+                .toList();
+    }
+
+    /**
+     * How many distinct reports some totals of one metric and unit add up: their own report ids where they carry
+     * them (worked out on read), else from the stored rows' report ids.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int reportsBehind(ClaimScope scope, List<StoredTotal> totals) {
+        if (totals.stream().allMatch(total -> total.reportIds() != null)) {
+            return (int) totals.stream().flatMap(total -> total.reportIds().stream()).distinct().count();
+        }
+        StoredTotal first = totals.get(0);
+        return ((Number) em.createNativeQuery("select count(distinct r.id) from stored_total t,"
+                        + " unnest(t.report_ids) as r(id) where t.scope = :scope and t.metric = :metric"
+                        + " and t.unit = :unit and t.pair_key in (:pairs)")
+                .setParameter("scope", StoredScope.of(scope).orElseThrow().code())
+                .setParameter("metric", first.metric())
+                .setParameter("unit", first.unit())
+                .setParameter("pairs", totals.stream().map(StoredTotal::identity).toList())
+                .getSingleResult()).intValue();
+    }
+
+    /** Distinct reports behind each pair's totals over all its metrics, by pair identity; empty for scopes not stored. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Integer> reportsBehindPairs(ClaimScope scope) {
+        Optional<StoredScope> stored = StoredScope.of(scope);
+        Map<String, Integer> counts = new HashMap<>();
+        if (stored.isEmpty()) {
+            return counts;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select pair_key, report_count from stored_pair where scope = :scope")
+                .setParameter("scope", stored.get().code()).getResultList();
+        rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).intValue()));
+        return counts;
+    }
+
+    /** The stored totals of one metric and unit that roll up into the given pair: its child pairs. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StoredTotal> childPairs(ClaimScope scope, StoredTotal parent) {
+        Optional<StoredScope> stored = StoredScope.of(scope);
+        if (stored.isEmpty()) {
+            return totals(scope, Optional.of(parent.metric()), false).stream()
+                    .filter(total -> total.unit().equals(parent.unit()) && parent.identity().equals(total.parentIdentity()))
+                    .toList();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> bodies = em.createNativeQuery("select body from stored_total where scope = :scope and metric = :metric"
+                        + " and unit = :unit and parent_key = :parent")
+                .setParameter("scope", stored.get().code())
+                .setParameter("metric", parent.metric())
+                .setParameter("unit", parent.unit())
+                .setParameter("parent", parent.identity())
+                .getResultList();
+        return bodies.stream().map(StoredTotalJson::read).toList();
     }
 
     /**
      * Totals per calendar year, over the claims that lie within one year (period claims of that year, or
-     * cumulative ones that start and end in it): the figures of a time series.
+     * cumulative ones that start and end in it): the figures of a time series. Only the metric's claims are read.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.SortedMap<Integer, List<Total>> totalsPerYear(String metric, Confidence least) {
-        List<Claim> ofMetric = claims.all().stream()
-                .filter(claim -> claim.metric().equals(metric) && claim.confidence().reaches(least)).toList();
+        // Figures only: read as values, without evidence, over every confidence and filtered here.
+        List<Claim> ofMetric = new DbTotalsStore(em, StoredScope.LOW, false).claimsOfMetric(metric).stream()
+                .filter(claim -> claim.confidence().reaches(least)).toList();
         java.util.SortedMap<Integer, List<Total>> perYear = new java.util.TreeMap<>();
         ofMetric.stream().mapToInt(claim -> claim.span().singleYear()).filter(year -> year > 0).distinct()
                 .forEach(year -> perYear.put(year, calculator.totals(

@@ -2,13 +2,10 @@ package org.counterpart.metrics.projection;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.counterpart.edge.inbound.MessageLog;
@@ -16,7 +13,6 @@ import org.counterpart.metrics.message.FactMessage;
 import org.counterpart.metrics.message.FactsEvent;
 import org.counterpart.metrics.totals.Confidence;
 import org.counterpart.metrics.totals.Origin;
-import org.counterpart.metrics.totals.Pair;
 import org.counterpart.metrics.totals.ReviewStatus;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,18 +34,18 @@ public class ReportFactsProjection {
     private final EntityManager em;
     private final MessageLog messageLog;
     private final ProjectionLock lock;
-    private final Event<FactsApplied> applied;
     private final RevisionStep step;
+    private final StoredTotals storedTotals;
 
     public ReportFactsProjection(EntityManager em, MessageLog messageLog, ProjectionLock lock,
-                                 Event<FactsApplied> applied,
+                                 StoredTotals storedTotals,
                                  @ConfigProperty(name = "counterpart.facts.largest-revision-step", defaultValue = "1000000000")
                                  long largestRevisionStep) {
         this.em = em;
         this.messageLog = messageLog;
         this.lock = lock;
-        this.applied = applied;
         this.step = new RevisionStep(largestRevisionStep);
+        this.storedTotals = storedTotals;
     }
 
     /** One transaction: the processed-event record, the revision and the facts commit together or not at all. */
@@ -82,21 +78,21 @@ public class ReportFactsProjection {
         if (!claimNewerRevision(event)) {
             return ProjectionResult.of(ProjectionOutcome.STALE);
         }
-        Set<Pair> pairs = new HashSet<>(pairsOf(event.reportId()));
+        List<CurrentFact> before = factsOf(event.reportId());
+        List<CurrentFact> after = event.currentFacts().stream().map(fact -> toRow(event, fact)).toList();
+        // A rebuild stores every total once its replay is done; a live event notes what it changed, in its own
+        // transaction, and the refresher works the totals out (StoredTotals).
+        if (tell) {
+            storedTotals.note(event.reportId(), event.revision(), before, after);
+        }
         em.createQuery("delete from CurrentFact f where f.reportId = :reportId")
                 .setParameter("reportId", event.reportId())
                 .executeUpdate();
-        for (FactMessage fact : event.currentFacts()) {
-            CurrentFact row = toRow(event, fact);
+        for (CurrentFact row : after) {
             em.persist(row);
-            pairs.add(row.pair());
         }
         em.flush();
-        ProjectionOutcome outcome = event.isRetraction() ? ProjectionOutcome.RETRACTED : ProjectionOutcome.REPLACED;
-        if (tell) {
-            applied.fire(new FactsApplied(event.reportId(), outcome, pairs));
-        }
-        return ProjectionResult.of(outcome);
+        return ProjectionResult.of(event.isRetraction() ? ProjectionOutcome.RETRACTED : ProjectionOutcome.REPLACED);
     }
 
     /** The highest revision applied for any report, 0 when none was (an index keeps this one lookup). */
@@ -111,12 +107,13 @@ public class ReportFactsProjection {
      */
     private boolean claimNewerRevision(FactsEvent event) {
         List<?> claimed = em.createNativeQuery("""
-                        insert into report_state (report_id, revision, event_id, retracted, applied_at, occurred_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6)
+                        insert into report_state (report_id, revision, event_id, retracted, applied_at, occurred_at,
+                                                  totals_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, null)
                         on conflict (report_id) do update
                            set revision = excluded.revision, event_id = excluded.event_id,
                                retracted = excluded.retracted, applied_at = excluded.applied_at,
-                               occurred_at = excluded.occurred_at
+                               occurred_at = excluded.occurred_at, totals_at = null
                          where report_state.revision < excluded.revision
                         returning report_id""")
                 .setParameter(1, event.reportId())
@@ -129,12 +126,10 @@ public class ReportFactsProjection {
         return !claimed.isEmpty();
     }
 
-    private List<Pair> pairsOf(String reportId) {
+    private List<CurrentFact> factsOf(String reportId) {
         return em.createQuery("from CurrentFact f where f.reportId = :reportId", CurrentFact.class)
                 .setParameter("reportId", reportId)
-                .getResultStream()
-                .map(CurrentFact::pair)
-                .toList();
+                .getResultList();
     }
 
     private static CurrentFact toRow(FactsEvent event, FactMessage fact) {
@@ -183,6 +178,7 @@ public class ReportFactsProjection {
             row.figureEnd = fact.evidence().figureEnd();
         }
         row.extractorVersion = fact.extractorVersion() != null ? fact.extractorVersion() : event.extractorVersion();
+        row.pairKey = row.pair().identity();
         return row;
     }
 }

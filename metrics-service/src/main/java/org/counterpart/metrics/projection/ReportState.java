@@ -34,4 +34,8 @@ public class ReportState {
     /** When facts-service produced this revision (the event's occurredAt); null when the event did not say. */
     @Column(name = "occurred_at")
     public Instant occurredAt;
+
+    /** When the stored totals first reflected this revision; null until they do (see StoredTotals). */
+    @Column(name = "totals_at")
+    public Instant totalsAt;
 }

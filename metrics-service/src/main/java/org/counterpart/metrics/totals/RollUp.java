@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * DOMAIN rule 4 for one metric and unit: links every stated pair to its parent pair, creating parent pairs that
@@ -46,6 +47,44 @@ final class RollUp {
     List<Total> totals(String metric, String unit, Map<String, OwnClaims> own) {
         Map<String, Total> built = new LinkedHashMap<>();
         nodes.keySet().stream().sorted().forEach(identity -> build(identity, metric, unit, own, built));
+        List<Total> all = new ArrayList<>(built.values());
+        all.sort(Comparator.comparing(this::depth).reversed().thenComparing(total -> total.pair().identity()));
+        return all;
+    }
+
+    /** Every pair of the tree, stated or made up as a parent, by identity. */
+    Set<String> identities() {
+        return nodes.keySet();
+    }
+
+    /** The pair as the totals name it: as its claims spell it, or as the hierarchy names a made-up parent. */
+    Pair pairOf(String identity) {
+        return nodes.get(identity).pair;
+    }
+
+    /** The pair {@code identity} rolls up into, as the hierarchy spelled it; null at the top. */
+    Pair parentOf(String identity) {
+        return nodes.get(identity).parent;
+    }
+
+    /** The top of the tree the pair sits in (itself when it rolls up into nothing). */
+    String rootOf(String identity) {
+        String current = identity;
+        for (Pair parent = nodes.get(current).parent; parent != null; parent = nodes.get(current).parent) {
+            current = parent.identity();
+        }
+        return current;
+    }
+
+    /**
+     * The totals of the trees whose tops are {@code roots} only, each child pair before its parent: a tree's totals
+     * depend on nothing outside it, so these are exactly the rows {@link #totals(String, String, Map)} gives for
+     * them.
+     */
+    List<Total> totalsUnder(String metric, String unit, Map<String, OwnClaims> own, Set<String> roots) {
+        Map<String, Total> built = new LinkedHashMap<>();
+        nodes.keySet().stream().sorted().filter(identity -> roots.contains(rootOf(identity)))
+                .forEach(identity -> build(identity, metric, unit, own, built));
         List<Total> all = new ArrayList<>(built.values());
         all.sort(Comparator.comparing(this::depth).reversed().thenComparing(total -> total.pair().identity()));
         return all;

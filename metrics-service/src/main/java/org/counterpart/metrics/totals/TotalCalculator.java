@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 public final class TotalCalculator {
 
     /** Fixes which spelling of a pair a total shows when reports differ: the one of the first source. */
-    private static final Comparator<Claim> BY_SOURCE = Comparator
+    static final Comparator<Claim> BY_SOURCE = Comparator
             .comparing((Claim claim) -> claim.source().reportId())
             .thenComparing(claim -> claim.source().factId());
 
@@ -72,6 +72,32 @@ public final class TotalCalculator {
             totals.addAll(rollUp.totals(metricUnit.metric(), metricUnit.unit(), own));
         });
         return totals;
+    }
+
+    /**
+     * The totals of some trees of one metric and unit, exactly as {@link #totals} gives them over all claims: the
+     * roll-up is that of the whole metric (which pairs roll up into which), the claims only those of the trees'
+     * stated pairs. Used to keep stored totals up to date ({@link IncrementalTotals}).
+     *
+     * @param claims the claims of the metric and unit stated for the pairs of the trees
+     * @param wholes the stated totals the parts among {@code claims} belong to (any pair)
+     * @param roots  identities of the tops of the trees
+     */
+    List<Total> totalsUnder(String metric, String unit, RollUp rollUp, Collection<Claim> claims,
+                            Collection<Claim> wholes, java.util.Set<String> roots) {
+        List<Claim> sorted = claims.stream().sorted(BY_SOURCE).toList();
+        List<Claim> known = new ArrayList<>(sorted);
+        known.addAll(wholes);
+        Parts parts = new Parts(known);
+        Map<String, List<Claim>> byPair = new LinkedHashMap<>();
+        sorted.forEach(claim -> byPair.computeIfAbsent(claim.pair().identity(), k -> new ArrayList<>()).add(claim));
+        Map<String, OwnClaims> own = new LinkedHashMap<>();
+        byPair.forEach((pair, ofPair) -> {
+            if (ofPair.stream().anyMatch(Claim::isActual)) {
+                own.put(pair, own(ofPair, claim -> parts.setAside(claim, rollUp)));
+            }
+        });
+        return rollUp.totalsUnder(metric, unit, own, roots);
     }
 
     /**
