@@ -93,6 +93,7 @@ public final class PipelineBenchmark {
             results.put("endToEndAtFixedRate", Map.of("rate", plan.endToEndRate(),
                     "ingestLatencyMillis", percentiles(e2ePhase.latencies().getIntervalHistogram()),
                     "endToEndLatencyMillis", percentiles(e2e.latencies()),
+                    "measuredTo", e2e.measuredTo(),
                     "reflected", e2e.reflected(), "missing", e2e.missing()));
 
             log("maximum sustained throughput, " + plan.concurrency() + " concurrent posters");
@@ -109,6 +110,7 @@ public final class PipelineBenchmark {
             throughput.put("missing", max.missing());
             throughput.put("ingestLatencyMillis", percentiles(maxPhase.latencies().getIntervalHistogram()));
             throughput.put("endToEndLatencyMillis", percentiles(max.latencies()));
+            throughput.put("measuredTo", max.measuredTo());
             results.put("maxThroughput", throughput);
             Map<String, Object> resources = new LinkedHashMap<>();
             usage.forEach((name, u) -> resources.put(name, Map.of("cpuCores", u.cpuCores(),
