@@ -2,7 +2,12 @@ package org.counterpart.bench;
 
 import java.util.Map;
 
-/** The results as a Markdown table beside the targets, for BENCHMARKS.md. */
+/**
+ * The results as Markdown tables beside the targets, for BENCHMARKS.md: the phases at fixed rates and at maximum
+ * load, then the scale phase. Targets are the issue's: ingest p99 < 50 ms at 100 reports/s, end-to-end p99 < 500 ms
+ * at 50 reports/s, resident memory < 300 MB and start-up < 2.5 s per service; after the backfill, each read's p99
+ * < 50 ms, and end-to-end (drained) >= 1,000 reports/s.
+ */
 final class Summary {
 
     private Summary() {
@@ -40,6 +45,47 @@ final class Summary {
         md.append(row("reference: PostgreSQL single-row insert transactions", "-",
                 fmt(ref.get("postgresInsertsPerSecond")) + " rows/s; end-to-end is "
                         + pct(ref.get("endToEndShareOfPostgresInserts")) + " of it"));
+        Map<String, Object> scale = (Map<String, Object>) r.get("scale");
+        if (scale != null) {
+            md.append('\n').append(scale(scale, r.get("mode")));
+        }
+        return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String scale(Map<String, Object> s, Object mode) {
+        StringBuilder md = new StringBuilder();
+        md.append("| scale: ").append(String.format("%,d", ((Number) s.get("reports")).longValue()))
+                .append(" reports backfilled | target | measured (").append(mode).append(") |\n|---|---|---|\n");
+        md.append(row("backfill, " + s.get("concurrency") + " concurrent posters", "-",
+                s.get("accepted") + " of " + s.get("posted") + " accepted in " + fmt(s.get("secondsToPost")) + " s ("
+                        + fmt(s.get("acceptedPerSecond")) + "/s)"));
+        Map<String, Object> detection = (Map<String, Object>) s.get("drainDetection");
+        String how = detection.containsKey("sampled")
+                ? " (estimated from " + detection.get("sampled") + " sampled reports, to "
+                + detection.get("measuredTo") + ")"
+                : "";
+        md.append(row("end-to-end, until metrics-service has drained the backfill", ">= 1,000 reports/s",
+                Boolean.TRUE.equals(s.get("drained"))
+                        ? fmt(s.get("drainedPerSecond")) + " reports/s: drained after "
+                        + fmt(s.get("secondsUntilDrained")) + " s" + how
+                        : "not drained within " + detection.get("patienceSeconds") + " s" + how));
+        Map<String, Object> reads = (Map<String, Object>) s.get("reads");
+        reads.forEach((name, value) -> {
+            if (value instanceof Map<?, ?> read) {
+                Map<String, Object> latency = (Map<String, Object>) read.get("latencyMillis");
+                md.append(row("GET " + read.get("path") + " (" + read.get("requests") + " reads)", "p99 < 50 ms",
+                        "p50 " + fmt(latency.get("p50")) + " ms, p99 " + fmt(latency.get("p99")) + " ms, max "
+                                + fmt(latency.get("max")) + " ms" + (((Number) read.get("non200")).intValue() == 0
+                                ? "" : "; " + read.get("non200") + " not 200")));
+            } else {
+                md.append(row("reads", "p99 < 50 ms", String.valueOf(value)));
+            }
+        });
+        StringBuilder sizes = new StringBuilder();
+        ((Map<String, Object>) s.get("databaseMegabytes")).forEach((name, mb) ->
+                sizes.append(sizes.isEmpty() ? "" : ", ").append(name).append(' ').append(fmt(mb)).append(" MB"));
+        md.append(row("database sizes", "-", sizes.toString()));
         return md.toString();
     }
 
