@@ -54,5 +54,8 @@ class BenchmarkSmokeIT {
             assertTrue(databases.get(database) instanceof Double size && size > 0,
                     database + " database size: " + databases);
         }
+        Map<String, Object> dashboard = (Map<String, Object>) scale.get("dashboardFirstLoad");
+        assertTrue(dashboard.containsKey("coldMillis") || dashboard.containsKey("skipped"),
+                "the dashboard loaded, or Chromium is absent: " + dashboard);
     }
 }
