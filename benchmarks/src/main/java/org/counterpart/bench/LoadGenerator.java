@@ -6,13 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Posts generated reports to the ingest API, either at a fixed rate (open loop: latency counted from the intended
- * send time, so a stalled server cannot hide its queueing) or as fast as they are accepted (closed loop).
+ * send time, so a stalled server cannot hide its queueing) or as fast as they are accepted (closed loop), the latter
+ * for a while or for a number of reports.
  */
 final class LoadGenerator {
 
@@ -50,7 +52,7 @@ final class LoadGenerator {
 
     Result fixedRate(int perSecond, Duration duration) throws InterruptedException {
         Recorder latencies = new Recorder(3);
-        List<Accepted> accepted = new CopyOnWriteArrayList<>();
+        Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
         AtomicInteger refused = new AtomicInteger();
         ConcurrentLinkedQueue<CompletableFuture<?>> inFlight = new ConcurrentLinkedQueue<>();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -75,15 +77,28 @@ final class LoadGenerator {
     }
 
     Result asFastAsAccepted(int concurrency, Duration duration) throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        return closedLoop(concurrency, () -> System.nanoTime() < end);
+    }
+
+    /**
+     * Posts exactly {@code count} reports (accepted or refused) from {@code concurrency} posters, each sending its
+     * next report as soon as the previous one is answered: a backfill as fast as the pipeline takes it.
+     */
+    Result asFastAsAccepted(int concurrency, int count) throws InterruptedException {
+        AtomicInteger claimed = new AtomicInteger();
+        return closedLoop(concurrency, () -> claimed.getAndIncrement() < count);
+    }
+
+    private Result closedLoop(int concurrency, BooleanSupplier another) throws InterruptedException {
         Recorder latencies = new Recorder(3);
-        List<Accepted> accepted = new CopyOnWriteArrayList<>();
+        Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
         AtomicInteger refused = new AtomicInteger();
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
         Thread[] workers = new Thread[concurrency];
         for (int i = 0; i < concurrency; i++) {
             workers[i] = new Thread(() -> {
-                while (System.nanoTime() < end) {
+                while (another.getAsBoolean()) {
                     post(nextReport(), System.nanoTime(), latencies, accepted, refused).join();
                 }
             }, "load-" + i);
@@ -101,7 +116,7 @@ final class LoadGenerator {
     }
 
     private CompletableFuture<Void> post(ReportGenerator.Report report, long intendedNanos, Recorder latencies,
-                                         List<Accepted> accepted, AtomicInteger refused) {
+                                         Queue<Accepted> accepted, AtomicInteger refused) {
         String body;
         try {
             body = JSON.createObjectNode().put("text", report.text()).put("language", report.language())

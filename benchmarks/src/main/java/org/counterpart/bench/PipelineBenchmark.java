@@ -19,25 +19,43 @@ import org.counterpart.stack.StackSettings;
 
 /**
  * The whole-pipeline benchmark: starts the local stack (Kafka, PostgreSQL, the three services on this machine),
- * drives it with generated reports, follows them to the totals, and measures Kafka and PostgreSQL alone in the same
- * run for reference. {@code --smoke} runs every phase for seconds only, to check that the benchmark still works.
+ * drives it with generated reports, follows them to the totals, backfills many reports and reads the totals with
+ * them in place (the scale phase), and measures Kafka and PostgreSQL alone in the same run for reference.
+ * {@code --smoke} runs every phase for seconds only, to check that the benchmark still works.
+ * {@code -Dcounterpart.bench.scale=N} sets how many reports the scale phase backfills (100,000; smoke 300).
  *
  * <pre>mvn -B -q install -DskipTests && mvn -B -q -pl benchmarks exec:java [-Dexec.args=--smoke]</pre>
  */
 public final class PipelineBenchmark {
 
-    /** How long and how hard each phase runs. */
+    /**
+     * How long and how hard each phase runs. The scale phase backfills {@code scaleReports} (overridden by
+     * {@code -Dcounterpart.bench.scale=N}) and waits at most {@code scalePatience} for them to drain; then reads each
+     * read endpoint {@code readRequests} times after {@code readWarmUp} unmeasured reads, and loads the dashboard
+     * once cold and {@code dashboardWarmLoads} times warm.
+     */
     record Plan(Duration warmUp, Duration phase, int ingestRate, int endToEndRate, int concurrency,
-                int kafkaRecords, int postgresRows, Duration patience) {
+                int kafkaRecords, int postgresRows, Duration patience, int scaleReports, Duration scalePatience,
+                int readWarmUp, int readRequests, int dashboardWarmLoads) {
+
+        static final String SCALE_PROPERTY = "counterpart.bench.scale";
 
         static Plan full() {
             return new Plan(Duration.ofSeconds(15), Duration.ofSeconds(30), 100, 50, 16, 50_000, 5_000,
-                    Duration.ofMinutes(3));
+                    Duration.ofMinutes(3), scale(100_000), Duration.ofMinutes(60), 20, 300, 5);
         }
 
         static Plan smoke() {
             return new Plan(Duration.ofSeconds(2), Duration.ofSeconds(3), 10, 5, 2, 2_000, 200,
-                    Duration.ofSeconds(60));
+                    Duration.ofSeconds(60), scale(300), Duration.ofMinutes(2), 20, 20, 5);
+        }
+
+        private static int scale(int fallback) {
+            int reports = Integer.getInteger(SCALE_PROPERTY, fallback);
+            if (reports < 1) {
+                throw new IllegalArgumentException("-D" + SCALE_PROPERTY + " must be at least 1, was " + reports);
+            }
+            return reports;
         }
     }
 
@@ -76,11 +94,15 @@ public final class PipelineBenchmark {
             String metrics = settings.url(settings.metricsPort());
             LoadGenerator load = new LoadGenerator(ingest, settings.access()::authorize, 42);
 
+            long acceptedSoFar = 0;
             log("warm-up");
-            follow(metrics, load.fixedRate(Math.max(5, plan.endToEndRate() / 2), plan.warmUp()), plan.patience());
+            LoadGenerator.Result warmUp = load.fixedRate(Math.max(5, plan.endToEndRate() / 2), plan.warmUp());
+            acceptedSoFar += warmUp.accepted().size();
+            follow(metrics, warmUp, plan.patience());
 
             log("ingest latency at " + plan.ingestRate() + " reports/s");
             LoadGenerator.Result ingestPhase = load.fixedRate(plan.ingestRate(), plan.phase());
+            acceptedSoFar += ingestPhase.accepted().size();
             results.put("ingestAtFixedRate", Map.of("rate", plan.ingestRate(),
                     "posted", ingestPhase.accepted().size() + ingestPhase.refused(),
                     "refused", ingestPhase.refused(),
@@ -89,15 +111,18 @@ public final class PipelineBenchmark {
 
             log("end-to-end latency at " + plan.endToEndRate() + " reports/s");
             LoadGenerator.Result e2ePhase = load.fixedRate(plan.endToEndRate(), plan.phase());
+            acceptedSoFar += e2ePhase.accepted().size();
             EndToEndTracker.Outcome e2e = follow(metrics, e2ePhase, plan.patience());
             results.put("endToEndAtFixedRate", Map.of("rate", plan.endToEndRate(),
                     "ingestLatencyMillis", percentiles(e2ePhase.latencies().getIntervalHistogram()),
                     "endToEndLatencyMillis", percentiles(e2e.latencies()),
+                    "measuredTo", e2e.measuredTo(),
                     "reflected", e2e.reflected(), "missing", e2e.missing()));
 
             log("maximum sustained throughput, " + plan.concurrency() + " concurrent posters");
             ProcessSampler sampler = new ProcessSampler(pids);
             LoadGenerator.Result maxPhase = load.asFastAsAccepted(plan.concurrency(), plan.phase());
+            acceptedSoFar += maxPhase.accepted().size();
             EndToEndTracker.Outcome max = follow(metrics, maxPhase, plan.patience());
             Map<String, ProcessSampler.Usage> usage = sampler.usage();
             sampler.close();
@@ -109,11 +134,24 @@ public final class PipelineBenchmark {
             throughput.put("missing", max.missing());
             throughput.put("ingestLatencyMillis", percentiles(maxPhase.latencies().getIntervalHistogram()));
             throughput.put("endToEndLatencyMillis", percentiles(max.latencies()));
+            throughput.put("measuredTo", max.measuredTo());
             results.put("maxThroughput", throughput);
             Map<String, Object> resources = new LinkedHashMap<>();
             usage.forEach((name, u) -> resources.put(name, Map.of("cpuCores", u.cpuCores(),
                     "maxRssMegabytes", u.maxRssBytes() / (1024.0 * 1024.0))));
             results.put("resourcesUnderMaxLoad", resources);
+
+            log("scale: backfill of " + plan.scaleReports() + " reports, " + plan.concurrency()
+                    + " concurrent posters, then reads with them in place");
+            ScalePhase scalePhase = new ScalePhase(metrics, settings.access()::authorize);
+            Map<String, Object> scale = scalePhase.backfill(load, plan.scaleReports(), plan.concurrency(),
+                    plan.scalePatience(), acceptedSoFar);
+            log("scale: read latencies");
+            scale.put("reads", scalePhase.reads(plan.readWarmUp(), plan.readRequests()));
+            scale.put("databaseMegabytes", ScalePhase.databaseMegabytes(settings.postgresPort()));
+            log("scale: dashboard first load in headless Chromium");
+            scale.put("dashboardFirstLoad", DashboardLoad.measure(metrics, plan.dashboardWarmLoads()));
+            results.put("scale", scale);
 
             log("reference: Kafka producer performance tool");
             int recordSize = 1500;

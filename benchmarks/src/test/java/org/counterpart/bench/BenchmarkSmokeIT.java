@@ -8,7 +8,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** Runs every phase of the benchmark for seconds, to keep it working; it asserts what happened, never how fast. */
+/**
+ * Runs every phase of the benchmark for seconds (the scale phase with a few hundred reports), to keep it working; it
+ * asserts what happened, never how fast.
+ */
 class BenchmarkSmokeIT {
 
     @Test
@@ -28,5 +31,31 @@ class BenchmarkSmokeIT {
         assertTrue(((Number) reference.get("kafkaProducerRecordsPerSecond")).doubleValue() > 0);
         assertTrue(((Number) reference.get("postgresInsertsPerSecond")).doubleValue() > 0);
         assertEquals(3, ((Map<String, Object>) results.get("resourcesUnderMaxLoad")).size());
+
+        Map<String, Object> scale = (Map<String, Object>) results.get("scale");
+        assertTrue((int) scale.get("accepted") > 0, "the backfill was accepted: " + scale);
+        assertEquals(true, scale.get("drained"), "every accepted report of the backfill drained: " + scale);
+        Map<String, Object> drain = (Map<String, Object>) scale.get("drainDetection");
+        if (drain.containsKey("sampled")) {
+            // without GET /projection: the smoke backfill is smaller than the sample, so every report was followed
+            assertEquals(scale.get("accepted"), drain.get("sampled"));
+            assertEquals(0, drain.get("missing"));
+        }
+        Map<String, Object> reads = (Map<String, Object>) scale.get("reads");
+        for (String read : new String[] {"totals", "pairs", "total", "timeseries"}) {
+            Map<String, Object> measured = (Map<String, Object>) reads.get(read);
+            assertTrue(measured != null, "GET " + read + " was read: " + reads);
+            assertEquals(0, measured.get("non200"), "every read answered 200: " + measured);
+            assertEquals((long) (int) measured.get("requests"),
+                    ((Map<String, Object>) measured.get("latencyMillis")).get("count"));
+        }
+        Map<String, Object> databases = (Map<String, Object>) scale.get("databaseMegabytes");
+        for (String database : new String[] {"ingest", "facts", "metrics"}) {
+            assertTrue(databases.get(database) instanceof Double size && size > 0,
+                    database + " database size: " + databases);
+        }
+        Map<String, Object> dashboard = (Map<String, Object>) scale.get("dashboardFirstLoad");
+        assertTrue(dashboard.containsKey("coldMillis") || dashboard.containsKey("skipped"),
+                "the dashboard loaded, or Chromium is absent: " + dashboard);
     }
 }
