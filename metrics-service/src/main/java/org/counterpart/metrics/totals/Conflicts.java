@@ -21,15 +21,24 @@ import java.util.Map;
  */
 public final class Conflicts {
 
-    static final Comparator<DistinctClaim> PREFERRED_FIRST = Comparator
-            .comparing((DistinctClaim claim) -> claim.restatedBy().size(), Comparator.reverseOrder())
-            .thenComparing(DistinctClaim::latestReport, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
-            .thenComparing(claim -> claim.claim().qualifier())
-            .thenComparing(DistinctClaim::value, Comparator.reverseOrder())
-            .thenComparing(DistinctClaim::id);
-
     /** The outcome for one pair, metric and unit. */
     public record Resolved(List<DistinctClaim> kept, List<Conflict> conflicts) {
+    }
+
+    /**
+     * In the order of the class comment, each claim's newest report worked out once: a claim restated by many
+     * reports would otherwise go through all of them at every comparison.
+     */
+    private static List<DistinctClaim> ranked(List<DistinctClaim> claims) {
+        Map<DistinctClaim, Instant> latest = new java.util.IdentityHashMap<>();
+        claims.forEach(claim -> latest.put(claim, claim.latestReport()));
+        Comparator<DistinctClaim> order = Comparator
+                .comparing((DistinctClaim claim) -> claim.restatedBy().size(), Comparator.reverseOrder())
+                .thenComparing(latest::get, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+                .thenComparing(claim -> claim.claim().qualifier())
+                .thenComparing(DistinctClaim::value, Comparator.reverseOrder())
+                .thenComparing(DistinctClaim::id);
+        return claims.stream().sorted(order).toList();
     }
 
     public Resolved resolve(List<DistinctClaim> distinct) {
@@ -38,7 +47,7 @@ public final class Conflicts {
         List<DistinctClaim> kept = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
         byStatement.values().forEach(sameStatement -> {
-            List<DistinctClaim> ranked = sameStatement.stream().sorted(PREFERRED_FIRST).toList();
+            List<DistinctClaim> ranked = sameStatement.size() == 1 ? sameStatement : ranked(sameStatement);
             kept.add(ranked.get(0));
             if (ranked.size() > 1) {
                 conflicts.add(new Conflict(ranked.get(0), ranked.subList(1, ranked.size())));
