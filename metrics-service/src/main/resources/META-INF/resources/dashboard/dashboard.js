@@ -90,13 +90,38 @@ function filterParams() {
 }
 
 async function getJson(url) {
+  return (await getPage(url)).body;
+}
+
+async function getPage(url) {
   const response = await fetch(url, { headers: { Accept: 'application/json' } });
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const reasons = (body && body.invalidParams || []).map(p => `${p.name}: ${p.reason}`).join('; ');
     throw new Error((body && body.detail ? body.detail : `HTTP ${response.status}`) + (reasons ? ` (${reasons})` : ''));
   }
-  return body;
+  return { body, next: nextLink(response.headers.get('Link')) };
+}
+
+// A paged list (/totals, /pairs): every page, following Link rel="next" until there is none.
+async function getAll(url) {
+  const rows = [];
+  for (let next = url; next; ) {
+    const page = await getPage(next);
+    rows.push(...page.body);
+    next = page.next;
+  }
+  return rows;
+}
+
+function nextLink(header) {
+  const match = /<([^>]*)>\s*;\s*rel="next"/.exec(header || '');
+  if (!match) {
+    return null;
+  }
+  const link = new URL(match[1], window.location.href);
+  // Only ever follow a link to this service: the path and query, on this origin.
+  return link.pathname + link.search;
 }
 
 // ---------- small DOM helpers (text only) ----------
@@ -402,9 +427,9 @@ async function refresh() {
     const filters = filterParams();
     const [grand, rows, years, pairs] = await Promise.all([
       getJson(`/totals/grand${query(filters)}`),
-      getJson(`/totals${query({ ...filters, metric: state.metric })}`),
+      getAll(`/totals${query({ ...filters, metric: state.metric })}`),
       getJson(`/timeseries${query({ province: state.province, metric: state.metric, minConfidence: confidenceParam() })}`),
-      getJson(`/pairs${query(filters)}`)]);
+      getAll(`/pairs${query(filters)}`)]);
     renderHeadlines(grand);
     renderPairChart(rows);
     renderYearChart(years.filter(f => !state.year || String(f.year) === state.year));

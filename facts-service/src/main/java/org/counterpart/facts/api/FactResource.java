@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.counterpart.edge.paging.PageCursor;
+import org.counterpart.edge.paging.PageRequest;
 import org.counterpart.edge.problem.ProblemException;
 import org.counterpart.edge.problem.ProblemType;
 import org.counterpart.facts.ledger.Fact;
@@ -60,37 +62,22 @@ public class FactResource {
         FactQuery query = new FactQuery(QueryParameters.reportId(reportId), QueryParameters.party("donor", donor),
                 QueryParameters.party("recipient", recipient), QueryParameters.metric(metric),
                 QueryParameters.minConfidence(minConfidence));
-        int size = pageSize(limit);
-        FactQuery.Cursor after = after(cursor);
+        PageRequest request = PageRequest.of(limit, cursor, 3, DEFAULT_LIMIT, MAX_LIMIT);
+        int size = request.limit();
         // one more than asked: whether a next page exists, without counting
-        List<Fact> facts = query.run(after, size + 1);
+        List<Fact> facts = query.run(request.after().map(FactResource::after).orElse(null), size + 1);
         boolean more = facts.size() > size;
         List<Fact> page = more ? facts.subList(0, size) : facts;
-        Response.ResponseBuilder response = Response.ok(page.stream().map(f -> FactDocument.of(f, json)).toList());
-        if (more) {
-            String next = FactQuery.Cursor.after(page.get(page.size() - 1)).encode();
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
-        }
-        return response.build();
+        String next = more ? FactQuery.Cursor.after(page.get(page.size() - 1)).page().encode() : null;
+        return PageRequest.linkNext(Response.ok(page.stream().map(f -> FactDocument.of(f, json)).toList()), uri, next)
+                .build();
     }
 
-    private static int pageSize(String limit) {
-        if (limit == null || limit.isBlank()) return DEFAULT_LIMIT;
+    private static FactQuery.Cursor after(PageCursor cursor) {
         try {
-            int size = Integer.parseInt(limit.strip());
-            if (size >= 1 && size <= MAX_LIMIT) return size;
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new ProblemException(ProblemType.INVALID_QUERY, "limit must be a whole number from 1 to " + MAX_LIMIT + ".");
-    }
-
-    private static FactQuery.Cursor after(String cursor) {
-        if (cursor == null || cursor.isBlank()) return null;
-        try {
-            return FactQuery.Cursor.decode(cursor.strip());
+            return FactQuery.Cursor.of(cursor);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.INVALID_QUERY, "cursor is not one this service gave out.");
+            throw new ProblemException(ProblemType.INVALID_QUERY, "cursor is not one this list gave out.");
         }
     }
 }

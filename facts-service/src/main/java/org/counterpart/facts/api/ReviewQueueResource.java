@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.counterpart.edge.paging.PageRequest;
 import org.counterpart.edge.problem.ProblemException;
 import org.counterpart.edge.problem.ProblemType;
 import org.counterpart.facts.ledger.FactDocument;
@@ -50,33 +51,18 @@ public class ReviewQueueResource {
             + "share of the total of its metric; with the reasons. More pages: next (also as a Link rel=next).")
     public Response queue(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                           @Context UriInfo uri) {
-        int size = DEFAULT_LIMIT;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                size = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > MAX_LIMIT) {
-                throw new ProblemException(ProblemType.INVALID_QUERY, "limit must be a whole number from 1 to "
-                        + MAX_LIMIT + ".");
-            }
-        }
+        PageRequest request = PageRequest.of(limit, cursor, 2, DEFAULT_LIMIT, MAX_LIMIT);
         ReviewQueue.Cursor after;
         try {
-            after = cursor == null || cursor.isBlank() ? null : ReviewQueue.Cursor.decode(cursor.strip());
+            after = request.after().map(ReviewQueue.Cursor::of).orElse(null);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.INVALID_QUERY, "cursor is not one this service gave out.");
+            throw new ProblemException(ProblemType.INVALID_QUERY, "cursor is not one this list gave out.");
         }
-        ReviewQueue.Page page = queue.page(after, size);
+        ReviewQueue.Page page = queue.page(after, request.limit());
         QueuePage body = new QueuePage(page.entries().stream()
                 .map(e -> new QueueEntry(FactDocument.of(e.fact(), json), e.score().stripTrailingZeros(),
                         e.share().stripTrailingZeros(), e.reasons()))
                 .toList(), page.next());
-        Response.ResponseBuilder response = Response.ok(body);
-        if (page.next() != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build(), "next");
-        }
-        return response.build();
+        return PageRequest.linkNext(Response.ok(body), uri, page.next()).build();
     }
 }

@@ -1,9 +1,7 @@
 package org.counterpart.facts.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Query;
+import org.counterpart.edge.paging.PageCursor;
 import org.counterpart.facts.extraction.fact.Confidence;
 
 /**
@@ -28,20 +27,13 @@ public record FactQuery(UUID reportId, String donor, String recipient, String me
             return new Cursor(fact.reportId, fact.ordinal, fact.id);
         }
 
-        public String encode() {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (reportId + "|" + ordinal + "|" + id).getBytes(StandardCharsets.UTF_8));
+        public PageCursor page() {
+            return PageCursor.of(reportId.toString(), Integer.toString(ordinal), id.toString());
         }
 
-        /** @throws IllegalArgumentException for anything {@link #encode()} did not write */
-        public static Cursor decode(String text) {
-            try {
-                String[] p = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
-                if (p.length != 3) throw new IllegalArgumentException("not a facts cursor");
-                return new Cursor(UUID.fromString(p[0]), Integer.parseInt(p[1]), UUID.fromString(p[2]));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("not a facts cursor", e);
-            }
+        /** @throws IllegalArgumentException for a cursor that no page of facts gave out */
+        public static Cursor of(PageCursor cursor) {
+            return new Cursor(UUID.fromString(cursor.key(0)), Integer.parseInt(cursor.key(1)), UUID.fromString(cursor.key(2)));
         }
     }
 

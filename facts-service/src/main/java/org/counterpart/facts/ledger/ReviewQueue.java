@@ -2,9 +2,7 @@ package org.counterpart.facts.ledger;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.counterpart.edge.paging.PageCursor;
 
 /**
  * The facts worth a person's check, most worth first: unreviewed facts (including confirmations the machine's newer
@@ -34,20 +33,13 @@ public class ReviewQueue {
     /** Where the next page starts: after (score, id). */
     public record Cursor(BigDecimal score, UUID id) {
 
-        public String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((score.toPlainString() + "|" + id).getBytes(StandardCharsets.UTF_8));
+        public PageCursor page() {
+            return PageCursor.of(score.toPlainString(), id.toString());
         }
 
-        /** @throws IllegalArgumentException for anything this class did not write */
-        public static Cursor decode(String text) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
-                if (parts.length != 2) throw new IllegalArgumentException("not a queue cursor");
-                return new Cursor(new BigDecimal(parts[0]), UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("not a queue cursor", e);
-            }
+        /** @throws IllegalArgumentException for a cursor that no page of the queue gave out */
+        public static Cursor of(PageCursor cursor) {
+            return new Cursor(new BigDecimal(cursor.key(0)), UUID.fromString(cursor.key(1)));
         }
     }
 
@@ -99,7 +91,7 @@ public class ReviewQueue {
         String next = null;
         if (more) {
             Object[] last = shown.get(shown.size() - 1);
-            next = new Cursor((BigDecimal) last[1], (UUID) last[0]).encode();
+            next = new Cursor((BigDecimal) last[1], (UUID) last[0]).page().encode();
         }
         return new Page(entries, next);
     }

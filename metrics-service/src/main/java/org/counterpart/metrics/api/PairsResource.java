@@ -15,7 +15,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.counterpart.edge.paging.PageCursor;
+import org.counterpart.edge.paging.PageRequest;
 import org.counterpart.edge.problem.Problem;
 import org.counterpart.metrics.projection.CurrentTotals;
 import org.counterpart.metrics.totals.StoredTotal;
@@ -42,16 +47,24 @@ public class PairsResource {
     @Operation(summary = "Every known pair with its totals and when it last changed",
             description = "Pairs reports name, and the parent pairs they roll up into. Filters as for GET /totals; "
                     + "with metric, only pairs with a total of that metric.")
-    @APIResponse(responseCode = "200", description = "Pairs, largest aid funds first",
+    @APIResponse(responseCode = "200", description = "A page of pairs, largest aid funds first (more pages: a Link header "
+            + "with rel=next)",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Link",
+                    description = "<…&cursor=…>; rel=\"next\" when more pairs follow; absent on the last page"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = PairRow.class)))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<PairRow> pairs(@QueryParam("metric") String metric, @QueryParam("donor") String donor,
+    public Response pairs(@QueryParam("metric") String metric, @QueryParam("donor") String donor,
                                @QueryParam("recipient") String recipient, @QueryParam("level") String level,
                                @QueryParam("province") String province, @QueryParam("fromYear") String fromYear,
                                @QueryParam("toYear") String toYear,
-                               @Parameter(description = TotalsQuery.MIN_CONFIDENCE) @QueryParam("minConfidence") String minConfidence) {
+                               @Parameter(description = TotalsQuery.MIN_CONFIDENCE) @QueryParam("minConfidence") String minConfidence,
+                               @Parameter(description = "pairs per page, 1 to " + ListPage.MAX_LIMIT + " (default "
+                                       + ListPage.DEFAULT_LIMIT + ")") @QueryParam("limit") String limit,
+                               @Parameter(description = "where the page starts: the cursor of the previous page's next link")
+                               @QueryParam("cursor") String cursor,
+                               @Context UriInfo uri) {
         TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, minConfidence, null);
         Map<String, List<StoredTotal>> byPair = currentTotals.totals(query.scope(), java.util.Optional.empty(), false).stream()
                 .sorted(Comparator.comparing(StoredTotal::metric).thenComparing(StoredTotal::unit)
@@ -65,11 +78,24 @@ public class PairsResource {
                 rows.add(row(totals, reportCounts));
             }
         });
-        rows.sort(Comparator.comparing((PairRow row) -> row.totals().getOrDefault("funds_cny", BigDecimal.ZERO),
-                        Comparator.reverseOrder())
-                .thenComparing(PairRow::donor).thenComparing(PairRow::recipient));
-        return rows;
+        rows.sort(Comparator.comparing(PairsResource::cursorOf, CURSOR_ORDER));
+        PageRequest request = PageRequest.of(limit, cursor, 5, ListPage.DEFAULT_LIMIT, ListPage.MAX_LIMIT);
+        ListPage<PairRow> page = ListPage.of(rows, request, PairsResource::cursorOf, CURSOR_ORDER);
+        return page.response(page.rows(), uri);
     }
+
+    /** A pair's place in the list: largest aid funds first, then by donor and recipient (names, then codes). */
+    private static PageCursor cursorOf(PairRow row) {
+        return PageCursor.of(row.totals().getOrDefault("funds_cny", BigDecimal.ZERO).toPlainString(), row.donor(),
+                row.recipient(), String.valueOf(row.donorCode()), String.valueOf(row.recipientCode()));
+    }
+
+    private static final Comparator<PageCursor> CURSOR_ORDER = Comparator
+            .comparing((PageCursor c) -> new BigDecimal(c.key(0)), Comparator.reverseOrder())
+            .thenComparing(c -> c.key(1))
+            .thenComparing(c -> c.key(2))
+            .thenComparing(c -> c.key(3))
+            .thenComparing(c -> c.key(4));
 
     /** @param reportCounts distinct reports behind each pair's totals, by pair identity, when they are stored */
     private static PairRow row(List<StoredTotal> totals, Map<String, Integer> reportCounts) {

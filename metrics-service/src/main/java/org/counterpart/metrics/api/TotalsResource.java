@@ -1,5 +1,6 @@
 package org.counterpart.metrics.api;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +13,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.counterpart.edge.paging.PageCursor;
+import org.counterpart.edge.paging.PageRequest;
 import org.counterpart.edge.problem.Problem;
 import org.counterpart.metrics.projection.CurrentTotals;
 import org.counterpart.metrics.totals.MetricVocabulary;
@@ -52,14 +58,17 @@ public class TotalsResource {
                     + "those years count; by default only high- and medium-confidence facts count (minConfidence). "
                     + "Facts an analyst rejected never count; corrected facts count with their corrected values. Each "
                     + "row says how much of its total an analyst confirmed or corrected (reviewedShare). "
-                    + "Sorted by metric, then largest total first. Also as CSV (Accept: text/csv).")
-    @APIResponse(responseCode = "200", description = "The matching totals, possibly none",
+                    + "Sorted by metric, then largest total first; a page at a time (more pages: a Link header with "
+                    + "rel=next). Also as CSV of every matching row (Accept: text/csv).")
+    @APIResponse(responseCode = "200", description = "A page of the matching totals, possibly none",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Link",
+                    description = "<…&cursor=…>; rel=\"next\" when more rows follow; absent on the last page"),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = TotalRow.class)),
                     @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<TotalRow> totals(
+    public Response totals(
             @Parameter(description = "Metric code, e.g. funds_cny") @QueryParam("metric") String metric,
             @Parameter(description = "Donor name or administrative code, ignoring case") @QueryParam("donor") String donor,
             @Parameter(description = "Recipient name or administrative code, ignoring case") @QueryParam("recipient") String recipient,
@@ -70,10 +79,37 @@ public class TotalsResource {
             @Parameter(description = "First year, e.g. 2016") @QueryParam("fromYear") String fromYear,
             @Parameter(description = "Last year, e.g. 2020") @QueryParam("toYear") String toYear,
             @Parameter(description = TotalsQuery.MIN_CONFIDENCE) @QueryParam("minConfidence") String minConfidence,
-            @Parameter(description = "\"claims\" to list each total's claims, used and unused") @QueryParam("expand") String expand) {
+            @Parameter(description = "\"claims\" to list each total's claims, used and unused") @QueryParam("expand") String expand,
+            @Parameter(description = "rows per page, 1 to " + ListPage.MAX_LIMIT + " (default " + ListPage.DEFAULT_LIMIT + ")")
+            @QueryParam("limit") String limit,
+            @Parameter(description = "where the page starts: the cursor of the previous page's next link")
+            @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, minConfidence, expand);
-        return rows(query);
+        PageRequest request = PageRequest.of(limit, cursor, 6, ListPage.DEFAULT_LIMIT, ListPage.MAX_LIMIT);
+        // The page is chosen over the rows without claims; only its own rows get theirs (their trees worked out).
+        ListPage<StoredTotal> page = ListPage.of(currentTotals.totals(query.scope(), query.metric(), false).stream()
+                        .filter(query::matches).sorted(TotalsQuery.STORED_ORDER).toList(),
+                request, TotalsResource::cursorOf, TotalsResource.CURSOR_ORDER);
+        List<StoredTotal> rows = query.expand() ? currentTotals.withClaims(query.scope(), page.rows()) : page.rows();
+        return page.response(rows.stream()
+                .map(total -> TotalRow.of(total, query.expand() ? claimViews.all(total) : null)).toList(), uri);
     }
+
+    /** A row's place in {@link TotalsQuery#STORED_ORDER}, as a cursor. */
+    static PageCursor cursorOf(StoredTotal total) {
+        return PageCursor.of(total.metric(), total.total().toPlainString(), total.pair().donor().name(),
+                total.pair().recipient().name(), total.unit(), total.identity());
+    }
+
+    /** {@link TotalsQuery#STORED_ORDER} over cursors. */
+    static final Comparator<PageCursor> CURSOR_ORDER = Comparator
+            .comparing((PageCursor c) -> c.key(0))
+            .thenComparing(c -> new BigDecimal(c.key(1)), Comparator.reverseOrder())
+            .thenComparing(c -> c.key(2))
+            .thenComparing(c -> c.key(3))
+            .thenComparing(c -> c.key(4))
+            .thenComparing(c -> c.key(5));
 
     @GET
     @Produces(Csv.MEDIA_TYPE)

@@ -82,9 +82,19 @@ public class CurrentTotals {
     }
 
     /**
-     * The same totals with their claims and report ids, which are not stored: the trees they sit in are worked out
-     * from their claims again (only those trees), as the refresh that stored them did.
+     * The same totals with their claims and report ids: as they are where they were worked out on read; for stored
+     * ones, which hold figures only, the trees they sit in are worked out from their claims again (only those
+     * trees), as the refresh that stored them did.
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StoredTotal> withClaims(ClaimScope scope, List<StoredTotal> rows) {
+        Optional<StoredScope> stored = StoredScope.of(scope);
+        if (stored.isEmpty() || rows.stream().allMatch(row -> row.used() != null)) {
+            return rows;
+        }
+        return withClaims(stored.get(), rows);
+    }
+
     private List<StoredTotal> withClaims(StoredScope scope, List<StoredTotal> rows) {
         Map<TotalsStore.MetricUnit, Set<String>> roots = new LinkedHashMap<>();
         rows.forEach(row -> roots.computeIfAbsent(new TotalsStore.MetricUnit(row.metric(), row.unit()),
