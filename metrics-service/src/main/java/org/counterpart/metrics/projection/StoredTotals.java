@@ -63,10 +63,21 @@ public class StoredTotals {
     private final IncrementalTotals incremental = new IncrementalTotals();
     private final TotalCalculator calculator = TotalCalculator.standard();
 
-    public StoredTotals(EntityManager em, CurrentClaims claims, Event<TotalsRefreshed> refreshed) {
+    private final io.micrometer.core.instrument.Timer refreshTime;
+    private final io.micrometer.core.instrument.Counter changesWorkedOff;
+
+    public StoredTotals(EntityManager em, CurrentClaims claims, Event<TotalsRefreshed> refreshed,
+                        io.micrometer.core.instrument.MeterRegistry registry) {
         this.em = em;
         this.claims = claims;
         this.refreshed = refreshed;
+        // How long a refresh takes, and how many noted changes refreshes worked off: together with GET /projection's
+        // pendingTotals, whether the totals keep up (counterpart_totals_refresh_seconds at /q/metrics).
+        this.refreshTime = io.micrometer.core.instrument.Timer.builder("counterpart.totals.refresh")
+                .description("Refreshes of the stored totals that worked off noted changes").register(registry);
+        this.changesWorkedOff = io.micrometer.core.instrument.Counter.builder("counterpart.totals.refreshed.changes")
+                .description("Noted changes (scope, metric, unit, pair of a report revision) the refreshes worked off")
+                .register(registry);
     }
 
     /** Notes what a report's new revision changes, in the transaction that applies it. */
@@ -120,10 +131,13 @@ public class StoredTotals {
      * @return how many noted rows it worked off (0 when another instance, or a rebuild, had the turn)
      */
     public int refresh() {
+        long started = System.nanoTime();
         TotalsRefreshed outcome = QuarkusTransaction.requiringNew().call(this::refreshInTransaction);
         if (outcome == null) {
             return 0;
         }
+        refreshTime.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        changesWorkedOff.increment(outcome.rows());
         return outcome.rows();
     }
 

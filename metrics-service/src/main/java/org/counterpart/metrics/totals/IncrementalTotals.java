@@ -127,13 +127,21 @@ public final class IncrementalTotals {
             return;
         }
 
-        List<String> statedInTrees = rollUp.identities().stream()
-                .filter(identity -> stated.containsKey(identity) && roots.contains(rollUp.rootOf(identity)))
-                .sorted().toList();
-        List<StoredTotal> rows = new ArrayList<>();
-        work(store, metricUnit, rollUp, statedInTrees, roots)
-                .forEach(total -> rows.add(StoredTotal.of(total, rollUp.rootOf(total.pair().identity()))));
-        store.replace(metricUnit, replaced, rows);
+        // One tree at a time, so that only one tree's claims are held at once: the old rows go with the first.
+        Set<String> toDelete = replaced;
+        for (String root : new TreeSet<>(roots)) {
+            List<String> statedInTree = rollUp.identities().stream()
+                    .filter(identity -> stated.containsKey(identity) && root.equals(rollUp.rootOf(identity)))
+                    .sorted().toList();
+            List<StoredTotal> rows = new ArrayList<>();
+            work(store, metricUnit, rollUp, statedInTree, Set.of(root))
+                    .forEach(total -> rows.add(StoredTotal.of(total, root)));
+            store.replace(metricUnit, toDelete, rows);
+            toDelete = Set.of();
+        }
+        if (!toDelete.isEmpty()) {
+            store.replace(metricUnit, toDelete, List.of());
+        }
     }
 
     /** The roll-up of a metric's stated pairs, with the hierarchy knowing the stated ancestors they may have. */
