@@ -66,8 +66,13 @@ public class StoredTotals {
     private final io.micrometer.core.instrument.Timer refreshTime;
     private final io.micrometer.core.instrument.Counter changesWorkedOff;
 
+    private final int refreshTimeoutSeconds;
+
     public StoredTotals(EntityManager em, CurrentClaims claims, Event<TotalsRefreshed> refreshed,
-                        io.micrometer.core.instrument.MeterRegistry registry) {
+                        io.micrometer.core.instrument.MeterRegistry registry,
+                        @org.eclipse.microprofile.config.inject.ConfigProperty(name = "counterpart.totals.refresh-timeout")
+                        java.time.Duration refreshTimeout) {
+        this.refreshTimeoutSeconds = (int) refreshTimeout.toSeconds();
         this.em = em;
         this.claims = claims;
         this.refreshed = refreshed;
@@ -132,7 +137,10 @@ public class StoredTotals {
      */
     public int refresh() {
         long started = System.nanoTime();
-        TotalsRefreshed outcome = QuarkusTransaction.requiringNew().call(this::refreshInTransaction);
+        // Longer than the default 60 s: a refresh cut off by the transaction timeout is rolled back and starts again
+        // from the same notes, so at a size where it takes longer it would never finish.
+        TotalsRefreshed outcome = QuarkusTransaction.requiringNew().timeout(refreshTimeoutSeconds)
+                .call(this::refreshInTransaction);
         if (outcome == null) {
             return 0;
         }
