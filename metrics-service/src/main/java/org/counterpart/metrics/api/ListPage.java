@@ -4,6 +4,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.counterpart.edge.paging.PageCursor;
@@ -56,5 +59,15 @@ final class ListPage<T> {
     /** These rows as the body (in the shape the list answers with), with a Link rel=next when more follow. */
     Response response(Object body, UriInfo uri) {
         return PageRequest.linkNext(Response.ok(body), uri, next).build();
+    }
+
+    /**
+     * Refuses a request that accepts no JSON. A method returning {@link Response} is chosen even then, when the path
+     * has another method for another type (GET /totals also answers CSV), and would answer 200 in JSON.
+     */
+    static void requireJson(HttpHeaders headers) {
+        if (headers.getAcceptableMediaTypes().stream().noneMatch(MediaType.APPLICATION_JSON_TYPE::isCompatible)) {
+            throw new NotAcceptableException();
+        }
     }
 }

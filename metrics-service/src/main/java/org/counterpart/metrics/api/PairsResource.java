@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -64,7 +65,8 @@ public class PairsResource {
                                        + ListPage.DEFAULT_LIMIT + ")") @QueryParam("limit") String limit,
                                @Parameter(description = "where the page starts: the cursor of the previous page's next link")
                                @QueryParam("cursor") String cursor,
-                               @Context UriInfo uri) {
+                               @Context UriInfo uri, @Context HttpHeaders headers) {
+        ListPage.requireJson(headers);
         TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, minConfidence, null);
         Map<String, List<StoredTotal>> byPair = currentTotals.totals(query.scope(), java.util.Optional.empty(), false).stream()
                 .sorted(Comparator.comparing(StoredTotal::metric).thenComparing(StoredTotal::unit)

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -84,7 +85,8 @@ public class TotalsResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "where the page starts: the cursor of the previous page's next link")
             @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        ListPage.requireJson(headers);
         TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, minConfidence, expand);
         PageRequest request = PageRequest.of(limit, cursor, 6, ListPage.DEFAULT_LIMIT, ListPage.MAX_LIMIT);
         // The page is chosen over the rows without claims; only its own rows get theirs (their trees worked out).

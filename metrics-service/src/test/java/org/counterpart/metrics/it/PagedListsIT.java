@@ -97,6 +97,16 @@ class PagedListsIT {
         }
     }
 
+    @Test
+    void aListForAClientThatAcceptsNoJsonIsNotAcceptable() {
+        for (String path : new String[] {"/totals", "/pairs"}) {
+            given().accept("image/png").when().get(path).then().statusCode(406)
+                    .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+        }
+        given().accept("text/csv").when().get("/totals").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"));
+    }
+
     /**
      * Follows next links from {@code first}; each page has at most {@code limit} rows, and there are {@code pages}.
      *
