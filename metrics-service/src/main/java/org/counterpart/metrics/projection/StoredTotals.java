@@ -51,11 +51,11 @@ public class StoredTotals {
     /** The refresher's advisory lock: "cp-tots" in ASCII. */
     private static final long REFRESH_LOCK = 0x63702d746f7473L;
 
-    /** At most this many noted rows are worked off by one refresh, so that one transaction stays bounded. */
-    private static final int LARGEST_REFRESH = 20_000;
-
-    /** Parameters per statement when a list is bound, well under PostgreSQL's 32,767. */
-    private static final int CHUNK = 5_000;
+    /**
+     * At most this many noted rows are worked off by one refresh. They stay in the database (only their distinct
+     * touches are read), so the bound only keeps one delete from growing without end after a long outage.
+     */
+    private static final int LARGEST_REFRESH = 500_000;
 
     private final EntityManager em;
     private final CurrentClaims claims;
@@ -154,25 +154,42 @@ public class StoredTotals {
                 || !tryLock("select pg_try_advisory_xact_lock(?1)", REFRESH_LOCK)) {
             return null;
         }
+        // The notes are worked off inside the database: deleted, their revisions stamped, and only the distinct
+        // touches (a few hundred at most: scope, metric, unit, pair) come back. So a refresh takes every note
+        // present, however many piled up while the last one ran, in memory that does not grow with them. The
+        // delete takes exactly the rows this statement sees; a note committed meanwhile waits for the next turn.
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, report_id, revision, scope, metric, unit, pair_key"
-                        + " from pending_total_change order by id limit " + LARGEST_REFRESH)
+        List<Object[]> rows = em.createNativeQuery("""
+                        with gone as (
+                            delete from pending_total_change
+                             where id in (select id from pending_total_change order by id limit :most)
+                         returning report_id, revision, scope, metric, unit, pair_key),
+                        stamped as (
+                            update report_state s set totals_at = :now
+                              from (select distinct report_id, revision from gone) g
+                             where s.report_id = g.report_id and s.revision = g.revision and s.totals_at is null
+                         returning s.report_id)
+                        select 'touch', scope, metric, unit, pair_key
+                          from (select distinct scope, metric, unit, pair_key from gone where scope is not null) t
+                        union all select 'report', report_id, null, null, null from stamped
+                        union all select 'notes', cast(count(*) as text), null, null, null from gone
+                        """)
+                .setParameter("most", LARGEST_REFRESH)
+                .setParameter("now", Instant.now())
                 .getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
         Map<StoredScope, Set<IncrementalTotals.Touch>> touched = new EnumMap<>(StoredScope.class);
-        List<Long> ids = new ArrayList<>();
-        Set<String> revisions = new LinkedHashSet<>();
-        Set<String> reportIds = new LinkedHashSet<>();
+        List<String> reports = new ArrayList<>();
+        int notes = 0;
         for (Object[] row : rows) {
-            ids.add(((Number) row[0]).longValue());
-            reportIds.add((String) row[1]);
-            revisions.add(row[1] + ":" + row[2]);
-            if (row[3] != null) {
-                touched.computeIfAbsent(StoredScope.ofCode((String) row[3]), k -> new HashSet<>())
-                        .add(new IncrementalTotals.Touch((String) row[4], (String) row[5], (String) row[6]));
+            switch ((String) row[0]) {
+                case "touch" -> touched.computeIfAbsent(StoredScope.ofCode((String) row[1]), k -> new HashSet<>())
+                        .add(new IncrementalTotals.Touch((String) row[2], (String) row[3], (String) row[4]));
+                case "report" -> reports.add((String) row[1]);
+                default -> notes = Integer.parseInt((String) row[1]);
             }
+        }
+        if (notes == 0) {
+            return null;
         }
         Set<String> pairs = new HashSet<>();
         touched.forEach((scope, touches) -> {
@@ -181,22 +198,7 @@ public class StoredTotals {
             pairs.addAll(store.replacedPairs());
             store.countReportsOfReplacedPairs();
         });
-        Instant now = Instant.now();
-        List<String> reports = List.copyOf(reportIds);
-        List<String> keys = List.copyOf(revisions);
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            em.createNativeQuery("delete from pending_total_change where id in (:ids)")
-                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + CHUNK))).executeUpdate();
-        }
-        for (int from = 0; from < reports.size(); from += CHUNK) {
-            em.createNativeQuery("update report_state set totals_at = :now where totals_at is null"
-                            + " and report_id in (:reports) and report_id || ':' || revision in (:keys)")
-                    .setParameter("now", now)
-                    .setParameter("reports", reports.subList(from, Math.min(reports.size(), from + CHUNK)))
-                    .setParameter("keys", keys)
-                    .executeUpdate();
-        }
-        TotalsRefreshed outcome = new TotalsRefreshed(rows.size(), reports, pairs);
+        TotalsRefreshed outcome = new TotalsRefreshed(notes, reports, pairs);
         refreshed.fire(outcome);
         return outcome;
     }
