@@ -12,8 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.counterpart.edge.problem.Problem;
 import org.counterpart.metrics.projection.CurrentTotals;
-import org.counterpart.metrics.totals.RollUpSum;
-import org.counterpart.metrics.totals.Total;
+import org.counterpart.metrics.totals.StoredTotal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,12 +56,12 @@ public class TimeseriesResource {
             if (!inRange(year, query)) {
                 return;
             }
-            Map<String, List<Total>> byUnit = totals.stream().collect(Collectors.groupingBy(Total::unit));
+            Map<String, List<StoredTotal>> byUnit = totals.stream().collect(Collectors.groupingBy(StoredTotal::unit));
             byUnit.forEach((unit, ofUnit) -> {
-                List<Total> counted = RollUpSum.counted(ofUnit, query::matchesPair);
+                List<StoredTotal> counted = TotalsResource.counted(ofUnit, query);
                 if (!counted.isEmpty()) {
-                    figures.add(new YearFigure(year, code, unit, RollUpSum.sum(counted),
-                            counted.stream().mapToInt(Total::claimCount).sum(), RollUpSum.reviewedShare(counted)));
+                    GrandTotalRow sum = GrandTotalRow.of(counted, 0);
+                    figures.add(new YearFigure(year, code, unit, sum.total(), sum.claimCount(), sum.reviewedShare()));
                 }
             });
         });

@@ -28,29 +28,16 @@ public class CurrentClaims {
     }
 
     /**
-     * All current claims. All metrics at once, because which pairs exist (for rolling pairs up, rule 4) does
-     * not depend on the metric.
+     * All current claims, with their evidence. All metrics at once, because which pairs exist (for rolling pairs up,
+     * rule 4) does not depend on the metric.
      */
     public List<Claim> all() {
-        return em.createQuery("select f, s.occurredAt from CurrentFact f, ReportState s where s.reportId = f.reportId"
-                                + " and f.reviewStatus <> :rejected", Object[].class)
-                .setParameter("rejected", ReviewStatus.REJECTED.code())
-                .getResultStream()
-                .map(row -> toClaim((CurrentFact) row[0], (Instant) row[1]))
-                .toList();
+        return ofConfidence(Confidence.LOW);
     }
 
-    /** The current claims of at least this confidence. */
+    /** The current claims of at least this confidence, with their evidence. */
     public List<Claim> ofConfidence(Confidence least) {
-        List<String> codes = java.util.Arrays.stream(Confidence.values()).filter(c -> c.reaches(least))
-                .map(Confidence::code).toList();
-        return em.createQuery("select f, s.occurredAt from CurrentFact f, ReportState s where s.reportId = f.reportId"
-                                + " and f.reviewStatus <> :rejected and f.confidence in :codes", Object[].class)
-                .setParameter("rejected", ReviewStatus.REJECTED.code())
-                .setParameter("codes", codes)
-                .getResultStream()
-                .map(row -> toClaim((CurrentFact) row[0], (Instant) row[1]))
-                .toList();
+        return new ClaimRows(em, least, null, true).where("1 = 1", query -> query);
     }
 
     /** How many reports have current facts that are claims. */
@@ -59,6 +46,12 @@ public class CurrentClaims {
                         Long.class)
                 .setParameter("rejected", ReviewStatus.REJECTED.code())
                 .getSingleResult();
+    }
+
+    /** The calendar year the fact's span lies within, or null when it lies within none (open, or across years). */
+    static Integer spanYear(CurrentFact fact) {
+        int year = Claim.spanOf(Basis.fromCode(fact.basis), fact.periodStart, fact.periodEnd, fact.asOf).singleYear();
+        return year > 0 ? year : null;
     }
 
     static Claim toClaim(CurrentFact fact, Instant reportedAt) {

@@ -132,6 +132,10 @@ public class CurrentFact {
     @Column(name = "pair_key")
     public String pairKey;
 
+    /** The calendar year the claim's span lies within, or null: the claims of one year's stored totals. */
+    @Column(name = "span_year")
+    public Integer spanYear;
+
     /** The donor and recipient, with a group's members. */
     public Pair pair() {
         return new Pair(

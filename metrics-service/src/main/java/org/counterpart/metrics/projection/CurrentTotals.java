@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.ArrayList;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -165,17 +168,28 @@ public class CurrentTotals {
 
     /**
      * Totals per calendar year, over the claims that lie within one year (period claims of that year, or
-     * cumulative ones that start and end in it): the figures of a time series. Only the metric's claims are read.
+     * cumulative ones that start and end in it): the figures of a time series. The default scope's are stored per
+     * year (read as they are); others are worked out from the metric's claims, figures only.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public java.util.SortedMap<Integer, List<Total>> totalsPerYear(String metric, Confidence least) {
-        // Figures only: read as values, without evidence, over every confidence and filtered here.
+    public SortedMap<Integer, List<StoredTotal>> totalsPerYear(String metric, Confidence least) {
+        SortedMap<Integer, List<StoredTotal>> perYear = new TreeMap<>();
+        if (least == StoredScope.MEDIUM.least()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select scope, body from stored_total"
+                            + " where scope like :yearly and metric = :metric")
+                    .setParameter("yearly", StoredScope.YEARLY_PREFIX + "%")
+                    .setParameter("metric", metric)
+                    .getResultList();
+            rows.forEach(row -> perYear.computeIfAbsent(StoredScope.ofCode((String) row[0]).year(),
+                    k -> new ArrayList<>()).add(StoredTotalJson.read((String) row[1])));
+            return perYear;
+        }
         List<Claim> ofMetric = new DbTotalsStore(em, StoredScope.LOW, false).claimsOfMetric(metric).stream()
                 .filter(claim -> claim.confidence().reaches(least)).toList();
-        java.util.SortedMap<Integer, List<Total>> perYear = new java.util.TreeMap<>();
         ofMetric.stream().mapToInt(claim -> claim.span().singleYear()).filter(year -> year > 0).distinct()
-                .forEach(year -> perYear.put(year, calculator.totals(
-                        ofMetric.stream().filter(YearRange.single(year)::contains).toList())));
+                .forEach(year -> perYear.put(year, StoredTotal.allOf(calculator.totals(
+                        ofMetric.stream().filter(YearRange.single(year)::contains).toList()))));
         return perYear;
     }
 

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import jakarta.persistence.EntityManager;
 import org.counterpart.metrics.totals.Claim;
 import org.counterpart.metrics.totals.Confidence;
+import org.counterpart.metrics.totals.IncrementalTotals;
 import org.counterpart.metrics.totals.Pair;
 import org.counterpart.metrics.totals.ReviewStatus;
 import org.counterpart.metrics.totals.StoredTotal;
@@ -24,80 +25,24 @@ import org.counterpart.metrics.totals.TotalsStore;
  */
 final class DbTotalsStore implements TotalsStore {
 
-    /** The columns a claim is made of, evidence last (selected only when asked for). */
-    private static final String CLAIM_COLUMNS = "f.reportId, f.factId, f.metric, f.unit, f.value, f.qualifier, f.basis,"
-            + " f.periodStart, f.periodEnd, f.asOf, f.donorName, f.donorCode, f.donorLevel, f.donorMembers,"
-            + " f.donorMembersInferred, f.recipientName, f.recipientCode, f.recipientLevel, f.recipientMembers,"
-            + " f.recipientMembersInferred, f.confidence, f.confidenceReasons, f.partOf, f.origin, f.reviewStatus,"
-            + " f.reviewChanged, f.reviewedBy, f.reviewedAt, s.occurredAt";
-
     private final EntityManager em;
     private final StoredScope scope;
-    private final boolean withEvidence;
+    private final ClaimRows rows;
     private final Set<String> replacedPairs = new HashSet<>();
 
     /** @param withEvidence whether claims carry their evidence sentence (for a reader), or only their figures */
     DbTotalsStore(EntityManager em, StoredScope scope, boolean withEvidence) {
         this.em = em;
         this.scope = scope;
-        this.withEvidence = withEvidence;
+        this.rows = new ClaimRows(em, scope.least(), scope.year(), withEvidence);
     }
 
-    private java.util.stream.Stream<Claim> claims(String where, java.util.function.UnaryOperator<jakarta.persistence.TypedQuery<Object[]>> parameters) {
-        String select = "select " + CLAIM_COLUMNS + (withEvidence ? ", f.evidenceSentence" : "")
-                + " from CurrentFact f, ReportState s where s.reportId = f.reportId"
-                + " and f.reviewStatus <> :rejected and f.confidence in :confidences and " + where;
-        return parameters.apply(em.createQuery(select, Object[].class)
-                        .setParameter("rejected", ReviewStatus.REJECTED.code())
-                        .setParameter("confidences", confidences()))
-                .getResultStream()
-                .map(this::toClaim);
-    }
-
-    private Claim toClaim(Object[] row) {
-        CurrentFact fact = new CurrentFact();
-        int i = 0;
-        fact.reportId = (String) row[i++];
-        fact.factId = (String) row[i++];
-        fact.metric = (String) row[i++];
-        fact.unit = (String) row[i++];
-        fact.value = (java.math.BigDecimal) row[i++];
-        fact.qualifier = (String) row[i++];
-        fact.basis = (String) row[i++];
-        fact.periodStart = (java.time.LocalDate) row[i++];
-        fact.periodEnd = (java.time.LocalDate) row[i++];
-        fact.asOf = (java.time.LocalDate) row[i++];
-        fact.donorName = (String) row[i++];
-        fact.donorCode = (String) row[i++];
-        fact.donorLevel = (String) row[i++];
-        fact.donorMembers = (String) row[i++];
-        fact.donorMembersInferred = (Boolean) row[i++];
-        fact.recipientName = (String) row[i++];
-        fact.recipientCode = (String) row[i++];
-        fact.recipientLevel = (String) row[i++];
-        fact.recipientMembers = (String) row[i++];
-        fact.recipientMembersInferred = (Boolean) row[i++];
-        fact.confidence = (String) row[i++];
-        fact.confidenceReasons = (String) row[i++];
-        fact.partOf = (String) row[i++];
-        fact.origin = (String) row[i++];
-        fact.reviewStatus = (String) row[i++];
-        fact.reviewChanged = (Boolean) row[i++];
-        fact.reviewedBy = (String) row[i++];
-        fact.reviewedAt = (Instant) row[i++];
-        Instant reportedAt = (Instant) row[i++];
-        fact.evidenceSentence = withEvidence ? (String) row[i] : null;
-        return CurrentClaims.toClaim(fact, reportedAt);
+    private List<Claim> claims(String where, java.util.function.UnaryOperator<jakarta.persistence.TypedQuery<Object[]>> parameters) {
+        return rows.where(where, parameters);
     }
 
     private List<String> confidences() {
-        List<String> codes = new ArrayList<>();
-        for (Confidence confidence : Confidence.values()) {
-            if (confidence.reaches(scope.least())) {
-                codes.add(confidence.code());
-            }
-        }
-        return codes;
+        return rows.confidences();
     }
 
     @Override
@@ -108,12 +53,20 @@ final class DbTotalsStore implements TotalsStore {
         return claims("f.metric = :metric and f.unit = :unit and f.pairKey in :pairs", query -> query
                 .setParameter("metric", metricUnit.metric())
                 .setParameter("unit", metricUnit.unit())
-                .setParameter("pairs", List.copyOf(pairIdentities))).toList();
+                .setParameter("pairs", List.copyOf(pairIdentities)));
+    }
+
+    /** What every current claim in scope touches: all there is to store, from nothing stored. */
+    Set<IncrementalTotals.Touch> everyTouch() {
+        Set<IncrementalTotals.Touch> touches = new HashSet<>();
+        rows.statements().forEach(row ->
+                touches.add(new IncrementalTotals.Touch((String) row[0], (String) row[1], (String) row[2])));
+        return touches;
     }
 
     /** Every current claim of a metric in scope, any unit and pair. */
     List<Claim> claimsOfMetric(String metric) {
-        return claims("f.metric = :metric", query -> query.setParameter("metric", metric)).toList();
+        return claims("f.metric = :metric", query -> query.setParameter("metric", metric));
     }
 
     @Override
@@ -121,39 +74,78 @@ final class DbTotalsStore implements TotalsStore {
         Set<List<String>> wanted = new HashSet<>(reportAndFactIds);
         Set<String> reports = new HashSet<>();
         wanted.forEach(id -> reports.add(id.get(0)));
-        return claims("f.reportId in :reports", query -> query.setParameter("reports", List.copyOf(reports)))
+        return claims("f.reportId in :reports", query -> query.setParameter("reports", List.copyOf(reports))).stream()
                 .filter(claim -> wanted.contains(List.of(claim.source().reportId(), claim.source().factId())))
                 .toList();
     }
 
     @Override
     public Map<String, Pair> statedIn(MetricUnit metricUnit, Collection<String> pairIdentities) {
-        Map<String, Pair> stated = new TreeMap<>();
+        // Of the pairs with an actual claim, the first claim by report id, then fact id, whatever its basis: the
+        // spelling TotalCalculator gives the pair.
+        return firstClaims(pairIdentities, """
+                select f.id from unnest(?) as p(pair_key) cross join lateral (
+                    select id from current_fact c
+                     where c.pair_key = p.pair_key and c.metric = ? and c.unit = ?
+                       and c.review_status <> ? and c.confidence = any(?) %s
+                     order by c.report_id collate "C", c.fact_id collate "C" limit 1) f
+                 where exists (select 1 from current_fact a
+                                where a.pair_key = p.pair_key and a.metric = ? and a.unit = ?
+                                  and a.review_status <> ? and a.confidence = any(?) and a.basis <> ? %s)
+                """.formatted(inYear("c"), inYear("a")), metricUnit.metric(), metricUnit.unit(), ReviewStatus.REJECTED.code(), CONFIDENCES,
+                metricUnit.metric(), metricUnit.unit(), ReviewStatus.REJECTED.code(), CONFIDENCES,
+                org.counterpart.metrics.totals.Basis.PLAN.code());
+    }
+
+    @Override
+    public Map<String, Pair> known(Collection<String> pairIdentities) {
+        // The first claim by report id, then fact id, of any metric: the pair as the hierarchy knows it.
+        return firstClaims(pairIdentities, """
+                select f.id from unnest(?) as p(pair_key) cross join lateral (
+                    select id from current_fact c
+                     where c.pair_key = p.pair_key and c.review_status <> ? and c.confidence = any(?) %s
+                     order by c.report_id collate "C", c.fact_id collate "C" limit 1) f
+                """.formatted(inYear("c")), ReviewStatus.REJECTED.code(), CONFIDENCES);
+    }
+
+    /** The condition that a fact (alias {@code f}) lies in the scope's year, if it has one. */
+    private String inYear(String f) {
+        return scope.year() == null ? "" : "and " + f + ".span_year = " + scope.year().intValue();
+    }
+
+    /** Marks where the scope's confidence codes are bound as an array. */
+    private static final Object CONFIDENCES = new Object();
+
+    /**
+     * The pairs spelled as the claims with the ids {@code sql} selects, one per pair at most (an index walk per pair,
+     * V8): the first parameter is the pairs, then {@code parameters}.
+     */
+    private Map<String, Pair> firstClaims(Collection<String> pairIdentities, String sql, Object... parameters) {
+        Map<String, Pair> spelled = new TreeMap<>();
         if (pairIdentities.isEmpty()) {
-            return stated;
+            return spelled;
         }
-        // Of the pairs with an actual claim, the first claim by report id, then fact id (collation "C", as Java
-        // compares strings), whatever its basis: the spelling TotalCalculator gives the pair.
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                        select distinct on (pair_key) id from current_fact
-                         where pair_key in (:pairs) and metric = :metric and unit = :unit
-                           and review_status <> :rejected and confidence in (:confidences)
-                           and pair_key in (select pair_key from current_fact
-                                             where pair_key in (:pairs) and metric = :metric and unit = :unit
-                                               and review_status <> :rejected and confidence in (:confidences)
-                                               and basis <> :plan)
-                         order by pair_key, report_id collate "C", fact_id collate "C"
-                        """)
-                .setParameter("pairs", List.copyOf(pairIdentities))
-                .setParameter("metric", metricUnit.metric())
-                .setParameter("unit", metricUnit.unit())
-                .setParameter("rejected", ReviewStatus.REJECTED.code())
-                .setParameter("confidences", confidences())
-                .setParameter("plan", org.counterpart.metrics.totals.Basis.PLAN.code())
-                .getResultList();
-        spellings(ids, stated);
-        return stated;
+        List<Number> ids = em.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (java.sql.PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setArray(1, connection.createArrayOf("text", pairIdentities.toArray()));
+                for (int i = 0; i < parameters.length; i++) {
+                    if (parameters[i] == CONFIDENCES) {
+                        query.setArray(i + 2, connection.createArrayOf("text", confidences().toArray()));
+                    } else {
+                        query.setString(i + 2, (String) parameters[i]);
+                    }
+                }
+                List<Number> found = new ArrayList<>();
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getLong(1));
+                    }
+                }
+                return found;
+            }
+        });
+        spellings(ids, spelled);
+        return spelled;
     }
 
     private void spellings(List<Number> ids, Map<String, Pair> into) {
@@ -162,29 +154,8 @@ final class DbTotalsStore implements TotalsStore {
         }
         em.createQuery("from CurrentFact f where f.id in :ids", CurrentFact.class)
                 .setParameter("ids", ids.stream().map(Number::longValue).toList())
-                .getResultStream()
+                .getResultList()
                 .forEach(fact -> into.put(fact.pairKey, fact.pair()));
-    }
-
-    @Override
-    public Map<String, Pair> known(Collection<String> pairIdentities) {
-        Map<String, Pair> known = new TreeMap<>();
-        if (pairIdentities.isEmpty()) {
-            return known;
-        }
-        // The first claim by report id, then fact id, as TotalCalculator orders them (String order: collation "C").
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                        select distinct on (pair_key) id from current_fact
-                         where pair_key in (:pairs) and review_status <> :rejected and confidence in (:confidences)
-                         order by pair_key, report_id collate "C", fact_id collate "C"
-                        """)
-                .setParameter("pairs", List.copyOf(pairIdentities))
-                .setParameter("rejected", ReviewStatus.REJECTED.code())
-                .setParameter("confidences", confidences())
-                .getResultList();
-        spellings(ids, known);
-        return known;
     }
 
     @Override

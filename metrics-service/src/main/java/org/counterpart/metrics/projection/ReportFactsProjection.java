@@ -179,6 +179,7 @@ public class ReportFactsProjection {
         }
         row.extractorVersion = fact.extractorVersion() != null ? fact.extractorVersion() : event.extractorVersion();
         row.pairKey = row.pair().identity();
+        row.spanYear = CurrentClaims.spanYear(row);
         return row;
     }
 }

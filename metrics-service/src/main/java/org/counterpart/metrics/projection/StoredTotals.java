@@ -1,15 +1,22 @@
 package org.counterpart.metrics.projection;
 
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -18,11 +25,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.counterpart.metrics.totals.Claim;
 import org.counterpart.metrics.totals.Confidence;
 import org.counterpart.metrics.totals.IncrementalTotals;
 import org.counterpart.metrics.totals.ReviewStatus;
-import org.counterpart.metrics.totals.StoredTotal;
-import org.counterpart.metrics.totals.TotalCalculator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,29 +66,26 @@ public class StoredTotals {
     private static final int LARGEST_REFRESH = 500_000;
 
     private final EntityManager em;
-    private final CurrentClaims claims;
     private final Event<TotalsRefreshed> refreshed;
     private final IncrementalTotals incremental = new IncrementalTotals();
-    private final TotalCalculator calculator = TotalCalculator.standard();
 
-    private final io.micrometer.core.instrument.Timer refreshTime;
-    private final io.micrometer.core.instrument.Counter changesWorkedOff;
+    private final Timer refreshTime;
+    private final Counter changesWorkedOff;
 
     private final int refreshTimeoutSeconds;
 
-    public StoredTotals(EntityManager em, CurrentClaims claims, Event<TotalsRefreshed> refreshed,
-                        io.micrometer.core.instrument.MeterRegistry registry,
-                        @org.eclipse.microprofile.config.inject.ConfigProperty(name = "counterpart.totals.refresh-timeout")
-                        java.time.Duration refreshTimeout) {
+    public StoredTotals(EntityManager em, Event<TotalsRefreshed> refreshed,
+                        MeterRegistry registry,
+                        @ConfigProperty(name = "counterpart.totals.refresh-timeout")
+                        Duration refreshTimeout) {
         this.refreshTimeoutSeconds = (int) refreshTimeout.toSeconds();
         this.em = em;
-        this.claims = claims;
         this.refreshed = refreshed;
         // How long a refresh takes, and how many noted changes refreshes worked off: together with GET /projection's
         // pendingTotals, whether the totals keep up (counterpart_totals_refresh_seconds at /q/metrics).
-        this.refreshTime = io.micrometer.core.instrument.Timer.builder("counterpart.totals.refresh")
+        this.refreshTime = Timer.builder("counterpart.totals.refresh")
                 .description("Refreshes of the stored totals that worked off noted changes").register(registry);
-        this.changesWorkedOff = io.micrometer.core.instrument.Counter.builder("counterpart.totals.refreshed.changes")
+        this.changesWorkedOff = Counter.builder("counterpart.totals.refreshed.changes")
                 .description("Noted changes (scope, metric, unit, pair of a report revision) the refreshes worked off")
                 .register(registry);
     }
@@ -91,18 +96,16 @@ public class StoredTotals {
         Set<List<String>> touched = new LinkedHashSet<>();
         List<CurrentFact> all = new ArrayList<>(before);
         all.addAll(after);
-        for (StoredScope scope : StoredScope.values()) {
-            all.stream()
-                    .filter(fact -> !ReviewStatus.REJECTED.code().equals(fact.reviewStatus))
-                    .filter(fact -> Confidence.fromCode(fact.confidence).reaches(scope.least()))
-                    .forEach(fact -> touched.add(List.of(scope.code(), fact.metric, fact.unit, fact.pair().identity())));
-        }
+        all.stream()
+                .filter(fact -> !ReviewStatus.REJECTED.code().equals(fact.reviewStatus))
+                .forEach(fact -> StoredScope.of(Confidence.fromCode(fact.confidence), fact.spanYear).forEach(scope ->
+                        touched.add(List.of(scope.code(), fact.metric, fact.unit, fact.pair().identity()))));
         if (touched.isEmpty()) {
             // Nothing counted before or after, but the report's totals_at is still to be set.
-            touched.add(java.util.Arrays.asList(null, null, null, null));
+            touched.add(Arrays.asList(null, null, null, null));
         }
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into pending_total_change"
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into pending_total_change"
                     + " (report_id, revision, scope, metric, unit, pair_key) values (?, ?, ?, ?, ?, ?)")) {
                 for (List<String> touch : touched) {
                     insert.setString(1, reportId);
@@ -144,7 +147,7 @@ public class StoredTotals {
         if (outcome == null) {
             return 0;
         }
-        refreshTime.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        refreshTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         changesWorkedOff.increment(outcome.rows());
         return outcome.rows();
     }
@@ -177,7 +180,7 @@ public class StoredTotals {
                 .setParameter("most", LARGEST_REFRESH)
                 .setParameter("now", Instant.now())
                 .getResultList();
-        Map<StoredScope, Set<IncrementalTotals.Touch>> touched = new EnumMap<>(StoredScope.class);
+        Map<StoredScope, Set<IncrementalTotals.Touch>> touched = new HashMap<>();
         List<String> reports = new ArrayList<>();
         int notes = 0;
         for (Object[] row : rows) {
@@ -217,14 +220,16 @@ public class StoredTotals {
         em.createNativeQuery("delete from stored_pair").executeUpdate();
         em.createNativeQuery("delete from known_pair").executeUpdate();
         em.createNativeQuery("delete from pending_total_change").executeUpdate();
-        var current = claims.all();
-        for (StoredScope scope : StoredScope.values()) {
-            List<org.counterpart.metrics.totals.Claim> inScope = current.stream().filter(scope.scope()::includes).toList();
+        List<StoredScope> scopes = new ArrayList<>(StoredScope.ALL_YEARS);
+        @SuppressWarnings("unchecked")
+        List<Number> years = em.createNativeQuery("select distinct span_year from current_fact"
+                + " where span_year is not null order by span_year").getResultList();
+        years.forEach(year -> scopes.add(StoredScope.yearly(year.intValue())));
+        for (StoredScope scope : scopes) {
+            // Worked out as a refresh would from nothing stored, with every pair touched: one tree at a time, so
+            // that a rebuild needs no more memory than a refresh, whatever the size of the record.
             DbTotalsStore store = new DbTotalsStore(em, scope, false);
-            store.insert(StoredTotal.allOf(calculator.totals(inScope)));
-            Set<String> identities = new HashSet<>();
-            inScope.forEach(claim -> identities.add(claim.pair().identity()));
-            store.remember(identities, store.known(identities));
+            incremental.refresh(store, store.everyTouch());
             store.countReportsOfReplacedPairs();
         }
         em.createNativeQuery("update report_state set totals_at = :now where totals_at is null")
@@ -245,6 +250,6 @@ public class StoredTotals {
         unkeyed.forEach(fact -> fact.pairKey = fact.pair().identity());
         em.flush();
         rebuildAll();
-        LOG.infof("Stored totals built from the current facts (%d facts given their pair key)", unkeyed.size());
+        LOG.infof("Stored totals built from the current facts (%d facts keyed anew)", unkeyed.size());
     }
 }

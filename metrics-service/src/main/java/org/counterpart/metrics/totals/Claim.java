@@ -89,6 +89,11 @@ public record Claim(
      * it.)
      */
     public Span span() {
+        return spanOf(basis, periodStart, periodEnd, asOf);
+    }
+
+    /** The span of a figure with these dates, whether or not it is a claim (a rejected fact has one too). */
+    public static Span spanOf(Basis basis, LocalDate periodStart, LocalDate periodEnd, LocalDate asOf) {
         if (basis == Basis.CUMULATIVE) {
             return new Span(periodStart, asOf != null ? asOf : periodEnd);
         }

@@ -84,8 +84,13 @@ class StoredTotalsIT {
                 }
             }
         }
-        for (Confidence least : List.of(Confidence.MEDIUM, Confidence.LOW)) {
-            ClaimScope scope = new ClaimScope(YearRange.ALL, least);
+        // The stored scopes: the default and every fact over all years, and the default one year at a time.
+        List<ClaimScope> scopes = new ArrayList<>(List.of(new ClaimScope(YearRange.ALL, Confidence.MEDIUM),
+                new ClaimScope(YearRange.ALL, Confidence.LOW)));
+        for (int year = 2016; year <= 2019; year++) {
+            scopes.add(new ClaimScope(YearRange.single(year), Confidence.MEDIUM));
+        }
+        for (ClaimScope scope : scopes) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 Map<String, StoredTotal> stored = QuarkusTransaction.requiringNew().call(() ->
                         keyed(totals.totals(scope, Optional.empty(), false)));
@@ -93,12 +98,14 @@ class StoredTotalsIT {
                         keyed(totals.totals(scope, Optional.empty(), true)));
                 Map<String, StoredTotal> recomputed = QuarkusTransaction.requiringNew().call(() -> keyed(StoredTotal.allOf(
                         TotalCalculator.standard().totals(claims.all().stream().filter(scope::includes).toList()))));
-                assertFalse(recomputed.isEmpty());
+                if (scope.years().isAll()) {
+                    assertFalse(recomputed.isEmpty(), "seed " + seed + ", scope " + scope + ": nothing to compare");
+                }
                 // The rows as stored (figures only) and the trees worked out again for a reader (with claims).
                 Map<String, StoredTotal> figures = new TreeMap<>();
                 recomputed.forEach((key, total) -> figures.put(key, total.withoutClaims()));
-                assertEquals(figures, stored, "seed " + seed + ", scope " + least);
-                assertEquals(recomputed, withClaims, "seed " + seed + ", scope " + least);
+                assertEquals(figures, stored, "seed " + seed + ", scope " + scope);
+                assertEquals(recomputed, withClaims, "seed " + seed + ", scope " + scope);
             });
         }
     }
