@@ -31,23 +31,24 @@ public final class PipelineBenchmark {
     /**
      * How long and how hard each phase runs. The scale phase backfills {@code scaleReports} (overridden by
      * {@code -Dcounterpart.bench.scale=N}) and waits at most {@code scalePatience} for them to drain; then reads each
-     * read endpoint {@code readRequests} times after {@code readWarmUp} unmeasured reads, and loads the dashboard
+     * read endpoint {@code readRequests} times (or for {@code readBudget}, whichever ends first) after
+     * {@code readWarmUp} unmeasured reads, and loads the dashboard
      * once cold and {@code dashboardWarmLoads} times warm.
      */
     record Plan(Duration warmUp, Duration phase, int ingestRate, int endToEndRate, int concurrency,
                 int kafkaRecords, int postgresRows, Duration patience, int scaleReports, Duration scalePatience,
-                int readWarmUp, int readRequests, int dashboardWarmLoads) {
+                int readWarmUp, int readRequests, Duration readBudget, int dashboardWarmLoads) {
 
         static final String SCALE_PROPERTY = "counterpart.bench.scale";
 
         static Plan full() {
             return new Plan(Duration.ofSeconds(15), Duration.ofSeconds(30), 100, 50, 16, 50_000, 5_000,
-                    Duration.ofMinutes(3), scale(100_000), Duration.ofMinutes(60), 20, 300, 5);
+                    Duration.ofMinutes(3), scale(100_000), Duration.ofMinutes(60), 20, 300, Duration.ofMinutes(3), 5);
         }
 
         static Plan smoke() {
             return new Plan(Duration.ofSeconds(2), Duration.ofSeconds(3), 10, 5, 2, 2_000, 200,
-                    Duration.ofSeconds(60), scale(300), Duration.ofMinutes(2), 20, 20, 5);
+                    Duration.ofSeconds(60), scale(300), Duration.ofMinutes(2), 20, 20, Duration.ofSeconds(30), 5);
         }
 
         private static int scale(int fallback) {
@@ -147,7 +148,7 @@ public final class PipelineBenchmark {
             Map<String, Object> scale = scalePhase.backfill(load, plan.scaleReports(), plan.concurrency(),
                     plan.scalePatience(), acceptedSoFar);
             log("scale: read latencies");
-            scale.put("reads", scalePhase.reads(plan.readWarmUp(), plan.readRequests()));
+            scale.put("reads", scalePhase.reads(plan.readWarmUp(), plan.readRequests(), plan.readBudget()));
             scale.put("databaseMegabytes", ScalePhase.databaseMegabytes(settings.postgresPort()));
             log("scale: dashboard first load in headless Chromium");
             scale.put("dashboardFirstLoad", DashboardLoad.measure(metrics, plan.dashboardWarmLoads()));

@@ -178,9 +178,10 @@ final class ScalePhase {
     /**
      * p50/p99/max of GET /totals, /pairs, /totals/{donor}/{recipient}/{metric} (the first row of /totals) and
      * /timeseries?metric= (that row's metric), each read {@code requests} times one after another after
-     * {@code warmUp} unmeasured reads. Every answer that is not a 200 (warm-up included) is counted.
+     * {@code warmUp} unmeasured reads, or as many times as {@code budget} allows when a read is that slow (the
+     * count measured is in the results). Every answer that is not a 200 (warm-up included) is counted.
      */
-    Map<String, Object> reads(int warmUp, int requests) throws Exception {
+    Map<String, Object> reads(int warmUp, int requests, Duration budget) throws Exception {
         Map<String, Object> reads = new LinkedHashMap<>();
         HttpResponse<String> totals = get("/totals", Duration.ofSeconds(60));
         JsonNode rows = totals.statusCode() == 200 ? JSON.readTree(totals.body()) : null;
@@ -199,16 +200,19 @@ final class ScalePhase {
                     + "one of, nor a metric for /timeseries");
         }
         for (int i = 0; i < paths.size(); i++) {
-            reads.put(names.get(i), timeReads(paths.get(i), warmUp, requests));
+            reads.put(names.get(i), timeReads(paths.get(i), warmUp, requests, budget));
         }
         return reads;
     }
 
-    private Map<String, Object> timeReads(String path, int warmUp, int requests) throws InterruptedException {
+    private Map<String, Object> timeReads(String path, int warmUp, int requests, Duration budget)
+            throws InterruptedException {
         Histogram micros = new Histogram(3);
         int non200 = 0;
         String firstFailure = null;
-        for (int i = 0; i < warmUp + requests; i++) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        int measured = 0;
+        for (int i = 0; i < warmUp + requests && System.nanoTime() < deadline; i++) {
             long start = System.nanoTime();
             int status;
             String failure;
@@ -223,6 +227,7 @@ final class ScalePhase {
             long elapsed = System.nanoTime() - start;
             if (i >= warmUp) {
                 micros.recordValue(Math.max(0, elapsed / 1000));
+                measured++;
             }
             if (status != 200) {
                 non200++;
@@ -232,7 +237,10 @@ final class ScalePhase {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("path", path);
         result.put("warmUp", warmUp);
-        result.put("requests", requests);
+        result.put("requests", measured);
+        if (measured < requests) {
+            result.put("stoppedBy", "time budget of " + budget.toSeconds() + " s (" + requests + " asked for)");
+        }
         result.put("non200", non200);
         if (firstFailure != null) {
             result.put("firstFailure", firstFailure);

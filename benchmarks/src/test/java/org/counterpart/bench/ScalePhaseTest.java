@@ -139,7 +139,7 @@ class ScalePhaseTest {
     @SuppressWarnings("unchecked")
     void theFourReadsAreTimedAndTheTotalIsReadByItsEncodedPath() throws Exception {
         start(true, true);
-        Map<String, Object> reads = new ScalePhase(url, request -> { }).reads(2, 5);
+        Map<String, Object> reads = new ScalePhase(url, request -> { }).reads(2, 5, Duration.ofMinutes(1));
         for (String read : List.of("totals", "pairs", "total", "timeseries")) {
             Map<String, Object> measured = (Map<String, Object>) reads.get(read);
             assertEquals(0, measured.get("non200"), read + ": " + measured);
@@ -149,5 +149,19 @@ class ScalePhaseTest {
                 ((Map<String, Object>) reads.get("total")).get("path"));
         assertEquals("/timeseries?metric=funds_cny", ((Map<String, Object>) reads.get("timeseries")).get("path"));
         assertEquals(1 + 4 * 7, readPaths.size(), "one read to find the row, then 2 + 5 of each");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReadSlowerThanItsBudgetIsMeasuredAsOftenAsTheBudgetAllowsAndSaysSo() throws Exception {
+        start(true, true);
+        Map<String, Object> reads = new ScalePhase(url, request -> { }).reads(0, 1_000_000, Duration.ofMillis(300));
+        for (String read : List.of("totals", "pairs", "total", "timeseries")) {
+            Map<String, Object> measured = (Map<String, Object>) reads.get(read);
+            long count = (Long) ((Map<String, Object>) measured.get("latencyMillis")).get("count");
+            assertTrue(count >= 1 && count < 1_000_000, read + ": " + measured);
+            assertEquals((int) count, measured.get("requests"), read + ": " + measured);
+            assertTrue(((String) measured.get("stoppedBy")).startsWith("time budget"), read + ": " + measured);
+        }
     }
 }
