@@ -92,9 +92,8 @@ public class TotalsChangeFeed {
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         try {
-            List<StoredTotal> all = totals.totals(ClaimScope.DEFAULT, java.util.Optional.empty(), false);
-            List<TotalRow> changed = all.stream()
-                    .filter(total -> pairs == null || pairs.contains(total.identity()))
+            // Only the replaced trees' rows are read: after each refresh, whatever the size of the record.
+            List<TotalRow> changed = totals.totalsOfPairs(ClaimScope.DEFAULT, pairs).stream()
                     .sorted(TotalsQuery.STORED_ORDER)
                     .map(TotalRow::of)
                     .toList();

@@ -70,6 +70,17 @@ public class CurrentTotals {
                 .filter(total -> identities.contains(total.identity())).toList();
     }
 
+    /** The totals of these pairs (by identity), every metric; all totals when {@code identities} is null. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StoredTotal> totalsOfPairs(ClaimScope scope, Set<String> identities) {
+        Optional<StoredScope> stored = StoredScope.of(scope);
+        if (identities == null || stored.isEmpty()) {
+            return totals(scope, Optional.empty(), false).stream()
+                    .filter(total -> identities == null || identities.contains(total.identity())).toList();
+        }
+        return stored(stored.get(), Optional.empty(), Optional.of(List.copyOf(identities)), false);
+    }
+
     private List<StoredTotal> stored(StoredScope scope, Optional<String> metric, Optional<List<String>> pairs,
                                      boolean withClaims) {
         String sql = "select body from stored_total where scope = :scope"

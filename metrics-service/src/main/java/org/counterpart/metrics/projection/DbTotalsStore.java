@@ -218,21 +218,15 @@ final class DbTotalsStore implements TotalsStore {
         totals.forEach(total -> replacedPairs.add(total.identity()));
         if (!roots.isEmpty()) {
             @SuppressWarnings("unchecked")
-            List<String> gone = em.createNativeQuery("select pair_key from stored_total where scope = :scope"
-                            + " and metric = :metric and unit = :unit and root_key in (:roots)")
+            List<String> gone = em.createNativeQuery("with gone as (delete from stored_total where scope = :scope"
+                            + " and metric = :metric and unit = :unit and root_key in (:roots) returning pair_key)"
+                            + " select pair_key from gone")
                     .setParameter("scope", scope.code())
                     .setParameter("metric", metricUnit.metric())
                     .setParameter("unit", metricUnit.unit())
                     .setParameter("roots", List.copyOf(roots))
                     .getResultList();
             replacedPairs.addAll(gone);
-            em.createNativeQuery("delete from stored_total where scope = :scope and metric = :metric and unit = :unit"
-                            + " and root_key in (:roots)")
-                    .setParameter("scope", scope.code())
-                    .setParameter("metric", metricUnit.metric())
-                    .setParameter("unit", metricUnit.unit())
-                    .setParameter("roots", List.copyOf(roots))
-                    .executeUpdate();
         }
         insert(totals);
     }

@@ -77,11 +77,13 @@ public final class IncrementalTotals {
      */
     public List<Total> trees(TotalsStore store, TotalsStore.MetricUnit metricUnit, Set<String> roots) {
         Map<String, Pair> stated = new TreeMap<>();
-        store.stored(metricUnit).stream().filter(total -> !total.derived() && roots.contains(total.root()))
-                .forEach(total -> stated.put(total.identity(), total.pair()));
         Map<String, Pair> allStated = new TreeMap<>();
-        store.stored(metricUnit).stream().filter(total -> !total.derived())
-                .forEach(total -> allStated.put(total.identity(), total.pair()));
+        store.stored(metricUnit).stream().filter(total -> !total.derived()).forEach(total -> {
+            allStated.put(total.identity(), total.pair());
+            if (roots.contains(total.root())) {
+                stated.put(total.identity(), total.pair());
+            }
+        });
         RollUp rollUp = rollUp(store, allStated);
         return work(store, metricUnit, rollUp, new ArrayList<>(stated.keySet()), roots);
     }

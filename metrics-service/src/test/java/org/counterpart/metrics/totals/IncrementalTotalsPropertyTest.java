@@ -63,9 +63,14 @@ class IncrementalTotalsPropertyTest {
         Map<String, List<List<Claim>>> published = new HashMap<>();
         List<InMemoryTotalsStore> stores = List.of(
                 new InMemoryTotalsStore(() -> all(current), ClaimScope.DEFAULT),
-                new InMemoryTotalsStore(() -> all(current), new ClaimScope(YearRange.ALL, Confidence.LOW)));
+                new InMemoryTotalsStore(() -> all(current), new ClaimScope(YearRange.ALL, Confidence.LOW)),
+                // The default scope one year at a time, as the service also stores it: 2016 takes in the
+                // cumulative figures since 2016 that end in it, 2017 none.
+                new InMemoryTotalsStore(() -> all(current), new ClaimScope(YearRange.single(2016), Confidence.MEDIUM)),
+                new InMemoryTotalsStore(() -> all(current), new ClaimScope(YearRange.single(2017), Confidence.MEDIUM)));
         IncrementalTotals incremental = new IncrementalTotals();
-        List<List<IncrementalTotals.Touch>> pending = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<IncrementalTotals.Touch>> pending = new ArrayList<>();
+        stores.forEach(store -> pending.add(new ArrayList<>()));
         long clock = 0;
         for (int step = 0; step < steps; step++) {
             String report = "r" + random.nextInt(6);
