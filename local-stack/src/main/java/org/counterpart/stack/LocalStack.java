@@ -24,6 +24,8 @@ public final class LocalStack implements AutoCloseable {
     private final boolean severableDatabase;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final java.util.List<ServiceProcess> services = new java.util.ArrayList<>();
+    /** Each service's environment, by database name ("facts"), for further instances of it. */
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private LocalKafkaBroker kafka;
     private SeverableProxy databaseLink;
 
@@ -100,6 +102,7 @@ public final class LocalStack implements AutoCloseable {
                 // the dashboard's claims open facts-service's report view, wherever this stack put it
                 env.put("FACTS_BASE_URL", settings.url(settings.factsPort()));
             }
+            environments.put(db, Map.copyOf(env));
             ServiceProcess process = ServiceProcess.start(db + "-service", settings.projectRoot(), service.getValue(),
                     env, home.resolve("logs"));
             running.push(process);
@@ -133,6 +136,24 @@ public final class LocalStack implements AutoCloseable {
     /** The running services, for measuring them. */
     public java.util.List<ServiceProcess> services() {
         return java.util.List.copyOf(services);
+    }
+
+    /**
+     * Starts one more instance of a running service ("facts", "metrics") on another port: the same database, the same
+     * broker, so the same consumer group, which shares the topic's partitions out between the instances. Stopped
+     * with the stack. Its log is in {@code logs/<port>/}.
+     */
+    public ServiceProcess startAnotherInstance(String db, int port) throws IOException, InterruptedException {
+        Map<String, String> env = environments.get(db);
+        if (env == null) {
+            throw new IllegalArgumentException("No running service with database " + db + "; start the stack first");
+        }
+        ServiceProcess process = ServiceProcess.start(db + "-service", settings.projectRoot(), port, env,
+                settings.home().resolve("logs").resolve(Integer.toString(port)));
+        running.push(process);
+        process.awaitReady(Duration.ofSeconds(120));
+        log(process.name() + " (another instance, port " + port + ") ready in " + process.startUp().toMillis() + " ms");
+        return process;
     }
 
     public StackSettings settings() {
