@@ -1,41 +1,25 @@
 package org.counterpart.metrics.api;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
-/**
- * RFC 4180 CSV. Cells are quoted when needed; a cell that a spreadsheet would run as a formula (starting with
- * =, +, -, @, tab or carriage return) is prefixed with an apostrophe, since report text is untrusted.
- */
+import org.counterpart.edge.export.CsvRow;
+
+/** The CSV forms of the totals and of their claims (cells written by service-edge's {@link CsvRow}). */
 final class Csv {
 
-    static final String MEDIA_TYPE = "text/csv";
+    static final String MEDIA_TYPE = CsvRow.MEDIA_TYPE;
 
     private final StringBuilder text = new StringBuilder();
 
     Csv row(Object... cells) {
-        text.append(java.util.Arrays.stream(cells).map(Csv::cell).collect(Collectors.joining(","))).append("\r\n");
+        text.append(CsvRow.of(cells));
         return this;
     }
 
     @Override
     public String toString() {
         return text.toString();
-    }
-
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = Objects.toString(value);
-        if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 
     static String totals(List<TotalRow> rows) {
