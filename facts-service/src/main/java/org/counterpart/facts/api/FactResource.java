@@ -1,17 +1,25 @@
 package org.counterpart.facts.api;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import org.counterpart.edge.export.CsvRow;
 import org.counterpart.edge.paging.PageCursor;
 import org.counterpart.edge.paging.PageRequest;
 import org.counterpart.edge.problem.ProblemException;
@@ -71,6 +79,72 @@ public class FactResource {
         String next = more ? FactQuery.Cursor.after(page.get(page.size() - 1)).page().encode() : null;
         return PageRequest.linkNext(Response.ok(page.stream().map(f -> FactDocument.of(f, json)).toList()), uri, next)
                 .build();
+    }
+
+    /** The media type of the JSON-lines export: one fact document per line. */
+    static final String JSON_LINES = "application/x-ndjson";
+
+    /** Facts read per transaction while an export streams: what it holds in memory at most. */
+    static final int EXPORT_PAGE = 500;
+
+    @GET
+    @Path("/export")
+    @Produces({JSON_LINES, CsvRow.MEDIA_TYPE})
+    @Operation(summary = "Every current fact that matches, streamed: JSON lines (one fact as GET /facts gives it per "
+            + "line) or CSV (Accept: text/csv), in report order",
+            description = "Written as it is read, a few hundred facts at a time, each batch in its own short "
+                    + "transaction: an export of the whole record needs no more memory than one batch. Facts that "
+                    + "change while it runs appear as they are when their batch is read.")
+    @APIResponse(responseCode = "200", description = "The facts, JSON lines or CSV")
+    public Response export(@QueryParam("reportId") String reportId, @QueryParam("donor") String donor,
+                           @QueryParam("recipient") String recipient, @QueryParam("metric") String metric,
+                           @QueryParam("minConfidence") String minConfidence, @Context HttpHeaders headers) {
+        FactQuery query = new FactQuery(QueryParameters.reportId(reportId), QueryParameters.party("donor", donor),
+                QueryParameters.party("recipient", recipient), QueryParameters.metric(metric),
+                QueryParameters.minConfidence(minConfidence));
+        boolean csv = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> type.isCompatible(MediaType.valueOf(CsvRow.MEDIA_TYPE)) && !type.isWildcardType());
+        StreamingOutput body = output -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            if (csv) {
+                writer.write(CsvRow.of(CSV_COLUMNS.toArray()));
+            }
+            FactQuery.Cursor after = null;
+            Batch batch;
+            do {
+                FactQuery.Cursor from = after;
+                // Mapped inside the batch's transaction, so that nothing is read from an entity after it ends.
+                batch = QuarkusTransaction.requiringNew().call(() -> Batch.of(query.run(from, EXPORT_PAGE), json));
+                for (FactDocument fact : batch.documents()) {
+                    writer.write(csv ? csvRow(fact) : json.writeValueAsString(fact) + "\n");
+                }
+                writer.flush();
+                after = batch.last();
+            } while (batch.documents().size() == EXPORT_PAGE);
+            writer.flush();
+        };
+        return Response.ok(body, csv ? CsvRow.MEDIA_TYPE + "; charset=UTF-8" : JSON_LINES).build();
+    }
+
+    /** One batch of an export, and where the next starts. */
+    private record Batch(List<FactDocument> documents, FactQuery.Cursor last) {
+
+        static Batch of(List<Fact> facts, ObjectMapper json) {
+            return new Batch(facts.stream().map(fact -> FactDocument.of(fact, json)).toList(),
+                    facts.isEmpty() ? null : FactQuery.Cursor.after(facts.get(facts.size() - 1)));
+        }
+    }
+
+    static final List<String> CSV_COLUMNS = List.of("id", "reportId", "metric", "value", "unit", "qualifier", "basis",
+            "periodStart", "periodEnd", "asOf", "donor", "donorCode", "recipient", "recipientCode", "confidence",
+            "origin", "reviewStatus", "evidence");
+
+    private static String csvRow(FactDocument fact) {
+        return CsvRow.of(fact.id(), fact.reportId(), fact.metric(), fact.value(), fact.unit(), fact.qualifier(),
+                fact.basis(), fact.periodStart(), fact.periodEnd(), fact.asOf(), fact.donor().name(),
+                fact.donor().code(), fact.recipient().name(), fact.recipient().code(), fact.confidence(), fact.origin(),
+                fact.review() == null ? null : fact.review().status(),
+                fact.evidence() == null ? null : fact.evidence().sentence());
     }
 
     private static FactQuery.Cursor after(PageCursor cursor) {

@@ -134,6 +134,34 @@ class FactQueryIT {
     }
 
     @Test
+    void anExportStreamsEveryMatchingFactAsJsonLinesOrCsvAcrossItsBatches() {
+        // More than two export batches (FactResource.EXPORT_PAGE), the last one partial.
+        int count = 2 * FactResource.EXPORT_PAGE + 1;
+        List<Fact> many = new java.util.ArrayList<>();
+        for (int i = 3; i < 3 + count - 3; i++) {
+            many.add(fact(i, "high", "[]"));
+        }
+        QuarkusTransaction.requiringNew().run(() -> many.forEach(f -> f.persist()));
+
+        String lines = ofThisReport().accept("application/x-ndjson").get("/facts/export").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/x-ndjson")).extract().asString();
+        List<String> exported = lines.lines().map(line -> io.restassured.path.json.JsonPath.from(line).getString("id"))
+                .toList();
+        List<String> expected = new java.util.ArrayList<>(ids(whole, part, doubtful));
+        many.forEach(f -> expected.add(f.id.toString()));
+        assertEquals(expected, exported, "every fact once, in report order, one per line");
+
+        String csv = ofThisReport().queryParam("minConfidence", "medium").accept("text/csv").get("/facts/export")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        List<String> rows = csv.lines().toList();
+        assertEquals(String.join(",", FactResource.CSV_COLUMNS), rows.get(0));
+        assertEquals(1 + count - 1, rows.size(), "a header and every fact at least medium (the low one left out)");
+        assertTrue(rows.get(1).startsWith(whole.id + "," + reportId + ",personnel_exchanged,837,people,"), rows.get(1));
+        assertTrue(rows.get(1).contains(",Shanghai and Guangdong,,Yunnan,530000,high,"), rows.get(1));
+        assertTrue(rows.get(1).endsWith(",In 2020 Shanghai and Guangdong sent 837 cadres to Yunnan."), rows.get(1));
+    }
+
+    @Test
     void anUnknownConfidenceIsAProblem() {
         for (String bad : List.of("certain", "HIGH", "'; drop table fact; --")) {
             ofThisReport().queryParam("minConfidence", bad).get("/facts").then().statusCode(400)
