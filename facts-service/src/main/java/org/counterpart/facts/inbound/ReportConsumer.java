@@ -1,20 +1,26 @@
 package org.counterpart.facts.inbound;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.counterpart.edge.inbound.EventBatch;
 import org.counterpart.edge.inbound.PatientRetries;
+import org.counterpart.edge.inbound.PolledRecords;
+import org.counterpart.edge.inbound.UnusableEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Turns each report event into facts. The offset is committed only after the event's transaction: a redelivered
- * report changes nothing. A message that can never be applied (unreadable, or values the database refuses) goes at
+ * Turns each report event into facts, the events of one poll in one transaction ({@link EventBatch}). The offsets are
+ * committed only after that transaction: a redelivered report changes nothing. A message that can never be applied (unreadable, or values the database refuses) goes at
  * once to the dead-letter topic (reports-dlq, reason in its headers) instead of blocking the partition; one that
  * fails because the database is away is retried for as long as the outage lasts, its partition waiting
  * ({@link PatientRetries}); any other failure a few times, then dead-lettered.
@@ -26,7 +32,7 @@ public class ReportConsumer {
 
     private final ReportEventApplier applier;
     private final ObjectMapper json;
-    private final PatientRetries retries;
+    private final EventBatch<ReportEvent, ReportEventApplier.Outcome> events;
     private final MeterRegistry registry;
 
     public ReportConsumer(ReportEventApplier applier, ObjectMapper json, MeterRegistry registry,
@@ -39,30 +45,64 @@ public class ReportConsumer {
         this.applier = applier;
         this.json = json;
         this.registry = registry;
-        this.retries = PatientRetries.sleeping(attempts, firstPause, longestPause);
+        this.events = new EventBatch<>(new Steps(), PatientRetries.sleeping(attempts, firstPause, longestPause),
+                PatientRetries.sleeping(1, firstPause, longestPause));
     }
 
+    /**
+     * One poll of a partition at a time (blocking, ordered): its events apply in one transaction
+     * ({@link EventBatch}); the unusable ones are dead-lettered, then the poll is acknowledged.
+     */
     @Incoming("reports")
     @Blocking
-    public void onReport(ConsumerRecord<String, String> record) {
-        ReportEvent event;
-        try {
-            event = read(record);
-        } catch (MalformedReportEvent e) {
-            count("malformed");
-            throw e;
+    public CompletionStage<Void> onReports(KafkaRecordBatch<String, String> batch) {
+        EventBatch.Outcome outcome = events.apply(PolledRecords.of(batch));
+        return PolledRecords.settle(batch, outcome.deadLetters());
+    }
+
+    private final class Steps implements EventBatch.Steps<ReportEvent, ReportEventApplier.Outcome> {
+        @Override
+        public ReportEvent read(ConsumerRecord<String, String> record) {
+            try {
+                ReportEvent event = ReportConsumer.this.read(record);
+                if (event == null) {
+                    count("ignored");
+                }
+                return event;
+            } catch (MalformedReportEvent e) {
+                count("malformed");
+                throw e;
+            }
         }
-        if (event == null) {
-            count("ignored");
-            return;
+
+        @Override
+        public List<ReportEventApplier.Outcome> applyAll(List<ReportEvent> events) {
+            return applier.applyAll(events);
         }
-        try {
-            ReportEventApplier.Outcome outcome = retries.call("Applying report event " + event.eventId(),
-                    () -> applier.apply(event));
+
+        @Override
+        public ReportEventApplier.Outcome applyOne(ReportEvent event) {
+            return applier.apply(event);
+        }
+
+        @Override
+        public UnusableEvent refusal(ReportEvent event, ReportEventApplier.Outcome outcome) {
+            return null;
+        }
+
+        @Override
+        public void settled(ReportEvent event, ReportEventApplier.Outcome outcome) {
             count(outcome.name().toLowerCase(java.util.Locale.ROOT));
-        } catch (RuntimeException e) {
+        }
+
+        @Override
+        public void failed(ReportEvent event, RuntimeException failure) {
             count("failed");
-            throw e;
+        }
+
+        @Override
+        public String describe(ReportEvent event) {
+            return "report event " + event.eventId();
         }
     }
 

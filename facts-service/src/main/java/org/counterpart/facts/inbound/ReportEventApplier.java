@@ -1,6 +1,10 @@
 package org.counterpart.facts.inbound;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.counterpart.edge.inbound.MessageLog;
 import org.counterpart.facts.ledger.Ledger;
@@ -9,8 +13,8 @@ import org.counterpart.facts.ledger.ReportWithdrawal;
 import org.counterpart.facts.ledger.SourceReport;
 
 /**
- * Applies one report event in one transaction: the processed-event row, the report's facts (or their withdrawal)
- * and the outgoing facts event commit together or not at all.
+ * Applies a report event: the processed-event row, the report's facts (or their withdrawal) and the outgoing facts
+ * event commit together or not at all, in the event's own transaction or in its poll's.
  */
 @ApplicationScoped
 public class ReportEventApplier {
@@ -22,12 +26,30 @@ public class ReportEventApplier {
     private final ReportWithdrawal withdrawal;
     private final MessageLog messageLog;
     private final ReportLock lock;
+    private final EntityManager entityManager;
 
-    public ReportEventApplier(Ledger ledger, ReportWithdrawal withdrawal, MessageLog messageLog, ReportLock lock) {
+    public ReportEventApplier(Ledger ledger, ReportWithdrawal withdrawal, MessageLog messageLog, ReportLock lock,
+                              EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.ledger = ledger;
         this.withdrawal = withdrawal;
         this.messageLog = messageLog;
         this.lock = lock;
+    }
+
+    /**
+     * Applies the events of one poll in one transaction, in order. The persistence context is emptied after each
+     * event, so a poll of many reports holds no more entities than one.
+     */
+    @Transactional
+    public List<Outcome> applyAll(List<ReportEvent> events) {
+        List<Outcome> outcomes = new ArrayList<>(events.size());
+        for (ReportEvent event : events) {
+            outcomes.add(apply(event));
+            entityManager.flush();
+            entityManager.clear();
+        }
+        return outcomes;
     }
 
     @Transactional

@@ -186,6 +186,30 @@ class ReportToFactsIT {
     }
 
     @Test
+    void aPoisonEventInThePollOfOthersIsDeadLetteredAloneAndTheOthersApply() throws Exception {
+        // One partition, written at once: the consumer takes them in one poll (as a rule), whose transaction the
+        // poison fails (a readable event with a date PostgreSQL cannot store); the others are then applied one by
+        // one and only the poison is dead-lettered.
+        UUID before = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        String poisonKey = "poison-" + UUID.randomUUID();
+        String poison = reportEvent(UUID.randomUUID(), UUID.randomUUID(), REPORT)
+                .replace("\"publishedAt\":\"2020-06-01\"", "\"publishedAt\":\"-300000-06-01\"");
+        assertTrue(poison.contains("-300000-06-01"), poison);
+        TopicWriter.writeAll(bootstrap(), "reports", 0, List.of(
+                Map.entry(before.toString(), reportEvent(UUID.randomUUID(), before, REPORT.replace("350", "371"))),
+                Map.entry(poisonKey, poison),
+                Map.entry(after.toString(), reportEvent(UUID.randomUUID(), after, REPORT.replace("350", "372")))),
+                Map.of("ce_specversion", "1.0"));
+        awaitExtraction(before);
+        awaitExtraction(after);
+        List<ConsumerRecord<String, String>> dead = TopicReader.read(bootstrap(), "reports-dlq",
+                r -> r.key() != null && (r.key().equals(poisonKey) || r.key().equals(before.toString())
+                        || r.key().equals(after.toString())), 1, Duration.ofSeconds(30));
+        assertEquals(List.of(poisonKey), dead.stream().map(ConsumerRecord::key).toList());
+    }
+
+    @Test
     void aReportOfTenThousandNumbersIsExtractedQuicklyAndYieldsNothingInvented() throws Exception {
         StringBuilder numbers = new StringBuilder("Figures: ");
         java.util.SplittableRandom random = new java.util.SplittableRandom(5);

@@ -56,6 +56,22 @@ public class ReportFactsProjection {
     }
 
     /**
+     * The events of one poll in one transaction, in order. The persistence context is emptied after each event, so
+     * a poll of many reports holds no more entities than one.
+     */
+    @Transactional
+    public List<ProjectionResult> applyAll(List<FactsEvent> events) {
+        lock.shared();
+        List<ProjectionResult> results = new java.util.ArrayList<>(events.size());
+        for (FactsEvent event : events) {
+            results.add(applyLocked(event, true));
+            em.flush();
+            em.clear();
+        }
+        return results;
+    }
+
+    /**
      * The same, for a rebuild replaying the topic inside its own transaction (which holds the lock exclusively):
      * nobody is told about each replayed event, only about the rebuild as a whole.
      */
