@@ -73,11 +73,15 @@ public class StoredTotals {
     private final Counter changesWorkedOff;
 
     private final int refreshTimeoutSeconds;
+    private final RefreshPace pace;
 
     public StoredTotals(EntityManager em, Event<TotalsRefreshed> refreshed,
                         MeterRegistry registry,
                         @ConfigProperty(name = "counterpart.totals.refresh-timeout")
-                        Duration refreshTimeout) {
+                        Duration refreshTimeout,
+                        @ConfigProperty(name = "counterpart.totals.refresh-share", defaultValue = "0.5")
+                        double refreshShare) {
+        this.pace = new RefreshPace(refreshShare);
         this.refreshTimeoutSeconds = (int) refreshTimeout.toSeconds();
         this.em = em;
         this.refreshed = refreshed;
@@ -120,9 +124,16 @@ public class StoredTotals {
         });
     }
 
-    /** Works off what was noted, a few times a second, until nothing is left. */
+    /**
+     * Works off what was noted, a few times a second, until nothing is left; but no more than its share of the time
+     * ({@link RefreshPace}), so that long refreshes leave room for the consumers.
+     */
     @Scheduled(every = "${counterpart.totals.refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshNoted() {
+        long started = System.nanoTime();
+        if (!pace.due(started)) {
+            return;
+        }
         try {
             while (refresh() == LARGEST_REFRESH) {
                 // A full batch: more may be waiting.
@@ -130,6 +141,8 @@ public class StoredTotals {
         } catch (RuntimeException e) {
             // Transient (a restart of the database, a deadlock): the rows stay and the next turn tries again.
             LOG.warnf("Stored totals not refreshed this turn: %s", e);
+        } finally {
+            pace.ran(started, System.nanoTime());
         }
     }
 
