@@ -133,15 +133,14 @@ public class OutboxRelay {
         }
         long deadline = System.nanoTime() + settings.brokerTimeout().toNanos() + TimeUnit.SECONDS.toNanos(5);
         Instant now = Instant.now();
-        int sent = 0;
+        List<Long> sent = new ArrayList<>(batch.size());
         int parkedNow = 0;
         Throwable transientFailure = null;
         for (int i = 0; i < batch.size(); i++) {
             OutboxEvent event = batch.get(i);
             try {
                 acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                event.publishedAt = now;
-                sent++;
+                sent.add(event.seq);
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 if (PublishFailures.isPermanent(cause)) {
@@ -156,9 +155,13 @@ public class OutboxRelay {
                 }
             }
         }
-        published.increment(sent);
+        if (!sent.isEmpty()) {
+            // One statement for the batch rather than an update per event.
+            OutboxEvent.update("publishedAt = ?1 where seq in ?2", now, sent);
+        }
+        published.increment(sent.size());
         parked.increment(parkedNow);
-        return new Cycle(sent, parkedNow, transientFailure);
+        return new Cycle(sent.size(), parkedNow, transientFailure);
     }
 
     private Future<RecordMetadata> sendQuietly(OutboxEvent event) {
