@@ -87,6 +87,56 @@ class ReportApiIT {
     }
 
     @Test
+    void reportsPostedAtOnceAreEachStoredAndPublishedOnceWithTheirDuplicatesNamed() throws Exception {
+        // Posts arriving together are written in shared transactions (GroupedIntake); a text posted twice at once
+        // still gives one report, and the second post its id.
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            texts.add("In 2019 (" + run + "), Suzhou helped " + (100 + i) + " workers from Tongren find jobs.");
+        }
+        List<String> posts = new java.util.ArrayList<>(texts);
+        posts.addAll(texts.subList(0, 6));
+        java.util.Collections.shuffle(posts, new java.util.Random(7));
+        java.util.concurrent.ExecutorService posters = java.util.concurrent.Executors.newFixedThreadPool(12);
+        java.util.Map<String, java.util.Set<String>> idsByText = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (String text : posts) {
+                done.add(posters.submit(() -> {
+                    io.restassured.response.Response response =
+                            given().contentType(ContentType.TEXT).body(text).post("/reports");
+                    if (response.statusCode() == 202) {
+                        accepted.incrementAndGet();
+                    } else if (response.statusCode() == 200 && response.jsonPath().getBoolean("duplicate")) {
+                        duplicates.incrementAndGet();
+                    } else {
+                        throw new AssertionError(response.statusCode() + " " + response.asString());
+                    }
+                    idsByText.computeIfAbsent(text, t -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                            .add(response.jsonPath().getString("id"));
+                }));
+            }
+            for (java.util.concurrent.Future<?> post : done) {
+                post.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            posters.shutdownNow();
+        }
+        assertEquals(20, accepted.get());
+        assertEquals(6, duplicates.get());
+        for (String text : texts) {
+            java.util.Set<String> ids = idsByText.get(text);
+            assertEquals(1, ids.size(), "one report for " + text + ": " + ids);
+            String id = ids.iterator().next();
+            given().get("/reports/" + id).then().statusCode(200).body("text", equalTo(text));
+            assertEquals(1, eventsOf(id, 1).size(), "published once: " + text);
+        }
+    }
+
+    @Test
     void htmlIsReducedToItsArticleText() {
         String id = given().contentType("text/html; charset=UTF-8")
                 .body("<html><body><nav>Home &gt; News</nav><p>天津市向甘肃省投入财政援助资金5.6亿元。</p>"
