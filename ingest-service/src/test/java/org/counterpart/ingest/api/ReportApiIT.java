@@ -127,13 +127,18 @@ class ReportApiIT {
         }
         assertEquals(20, accepted.get());
         assertEquals(6, duplicates.get());
+        java.util.Set<String> reportIds = new java.util.HashSet<>();
         for (String text : texts) {
             java.util.Set<String> ids = idsByText.get(text);
             assertEquals(1, ids.size(), "one report for " + text + ": " + ids);
             String id = ids.iterator().next();
             given().get("/reports/" + id).then().statusCode(200).body("text", equalTo(text));
-            assertEquals(1, eventsOf(id, 1).size(), "published once: " + text);
+            reportIds.add(id);
         }
+        List<ConsumerRecord<String, String>> published = TopicReader.read(bootstrap(), "reports",
+                r -> reportIds.contains(r.key()), 20, Duration.ofSeconds(30));
+        assertEquals(reportIds, published.stream().map(ConsumerRecord::key).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(20, published.size(), "each published once");
     }
 
     @Test
