@@ -149,6 +149,8 @@ public final class PipelineBenchmark {
                     plan.scalePatience(), acceptedSoFar);
             log("scale: read latencies");
             scale.put("reads", scalePhase.reads(plan.readWarmUp(), plan.readRequests(), plan.readBudget()));
+            log("scale: ten dashboards loading at once");
+            scale.put("concurrentDashboards", scalePhase.concurrentDashboards(10, smoke ? 2 : 10, "funds_cny"));
             scale.put("databaseMegabytes", ScalePhase.databaseMegabytes(settings.postgresPort()));
             log("scale: dashboard first load in headless Chromium");
             scale.put("dashboardFirstLoad", DashboardLoad.measure(metrics, plan.dashboardWarmLoads()));

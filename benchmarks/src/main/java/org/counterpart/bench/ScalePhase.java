@@ -205,6 +205,63 @@ final class ScalePhase {
         return reads;
     }
 
+    /**
+     * {@code dashboards} dashboards loading at once, {@code rounds} times each: every load fires the four reads the
+     * dashboard's script fires on its first load, in parallel, and is timed until all four answered. Then whether
+     * metrics-service is still live. The issue asks that it stays within its heap and live under this.
+     */
+    Map<String, Object> concurrentDashboards(int dashboards, int rounds, String metric) throws Exception {
+        String m = URLEncoder.encode(metric, StandardCharsets.UTF_8);
+        List<String> paths = List.of("/totals/grand", "/totals?metric=" + m, "/timeseries?metric=" + m, "/pairs");
+        Histogram loads = new Histogram(3);
+        java.util.concurrent.atomic.AtomicInteger non200 = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService readers =
+                java.util.concurrent.Executors.newFixedThreadPool(dashboards * paths.size());
+        java.util.concurrent.ExecutorService pages = java.util.concurrent.Executors.newFixedThreadPool(dashboards);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int d = 0; d < dashboards; d++) {
+                done.add(pages.submit(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        long start = System.nanoTime();
+                        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+                        for (String path : paths) {
+                            answers.add(readers.submit(() -> get(path, Duration.ofSeconds(60)).statusCode()));
+                        }
+                        for (java.util.concurrent.Future<Integer> answer : answers) {
+                            try {
+                                if (answer.get() != 200) {
+                                    non200.incrementAndGet();
+                                }
+                            } catch (java.util.concurrent.ExecutionException e) {
+                                non200.incrementAndGet();
+                            }
+                        }
+                        synchronized (loads) {
+                            loads.recordValue(Math.max(0, (System.nanoTime() - start) / 1000));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> page : done) {
+                page.get();
+            }
+        } finally {
+            pages.shutdownNow();
+            readers.shutdownNow();
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("dashboards", dashboards);
+        result.put("loadsEach", rounds);
+        result.put("readsPerLoad", paths);
+        result.put("non200", non200.get());
+        result.put("loadMillis", PipelineBenchmark.percentiles(loads));
+        HttpResponse<String> live = get("/q/health/live", Duration.ofSeconds(30));
+        result.put("livenessAfter", live.statusCode() + " " + excerpt(live.body()));
+        return result;
+    }
+
     private Map<String, Object> timeReads(String path, int warmUp, int requests, Duration budget)
             throws InterruptedException {
         Histogram micros = new Histogram(3);

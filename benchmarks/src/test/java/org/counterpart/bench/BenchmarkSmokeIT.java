@@ -49,6 +49,10 @@ class BenchmarkSmokeIT {
             assertEquals((long) (int) measured.get("requests"),
                     ((Map<String, Object>) measured.get("latencyMillis")).get("count"));
         }
+        Map<String, Object> dashboards = (Map<String, Object>) scale.get("concurrentDashboards");
+        assertEquals(0, dashboards.get("non200"), "ten dashboards at once, every read answered 200: " + dashboards);
+        assertTrue(((String) dashboards.get("livenessAfter")).startsWith("200"), "still live: " + dashboards);
+        assertEquals(20L, ((Map<String, Object>) dashboards.get("loadMillis")).get("count"), dashboards.toString());
         Map<String, Object> databases = (Map<String, Object>) scale.get("databaseMegabytes");
         for (String database : new String[] {"ingest", "facts", "metrics"}) {
             assertTrue(databases.get(database) instanceof Double size && size > 0,
