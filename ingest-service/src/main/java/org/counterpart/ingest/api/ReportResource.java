@@ -25,7 +25,6 @@ import org.counterpart.edge.outbox.OutboxEvent;
 import org.counterpart.edge.problem.ProblemException;
 import org.counterpart.edge.problem.ProblemType;
 import org.counterpart.ingest.report.Report;
-import org.counterpart.ingest.report.GroupedIntake;
 import org.counterpart.ingest.report.ReportIntake;
 import org.counterpart.ingest.report.ReportStatus;
 import org.counterpart.ingest.report.Submission;
@@ -48,12 +47,10 @@ public class ReportResource {
 
     private final SubmissionReader reader;
     private final ReportIntake intake;
-    private final GroupedIntake grouped;
 
-    public ReportResource(SubmissionReader reader, ReportIntake intake, GroupedIntake grouped) {
+    public ReportResource(SubmissionReader reader, ReportIntake intake) {
         this.reader = reader;
         this.intake = intake;
-        this.grouped = grouped;
     }
 
     /** What POST answers. */
@@ -101,7 +98,7 @@ public class ReportResource {
     private ReportIntake.Outcome accept(Submission submission) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return grouped.accept(submission);
+                return intake.accept(submission);
             } catch (EventTooLargeException e) {
                 // Only text of many quotes, backslashes and line breaks (each escaped to two bytes) can get here.
                 throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "This report's event would be "

@@ -88,8 +88,8 @@ class ReportApiIT {
 
     @Test
     void reportsPostedAtOnceAreEachStoredAndPublishedOnceWithTheirDuplicatesNamed() throws Exception {
-        // Posts arriving together are written in shared transactions (GroupedIntake); a text posted twice at once
-        // still gives one report, and the second post its id.
+        // A text posted twice at once still gives one report (the unique text decides the race), and the second
+        // post its id.
         String run = java.util.UUID.randomUUID().toString().substring(0, 8);
         List<String> texts = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
