@@ -40,14 +40,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC"));
-        // The class-data archive the build made (quarkus.package.jar.appcds.enabled): loaded classes mapped, not
-        // parsed again. A JVM that does not match it warns and starts without it.
-        Path classData = jar.resolveSibling("app-cds.jsa");
-        if (Files.isRegularFile(classData)) {
-            command.add("-XX:SharedArchiveFile=" + classData);
-        }
-        command.addAll(List.of("-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-jar", jar.toString()));
         // The service logs to a file Quarkus rotates (10 MiB, five old ones kept), so a stack left running for
         // weeks does not fill the disk; the console keeps only what is printed before logging starts.
         ProcessBuilder builder = new ProcessBuilder(command)
