@@ -119,15 +119,17 @@ public final class SeverableProxy implements AutoCloseable {
             closeQuietly(server);
             return;
         }
-        accepted.incrementAndGet();
         open.add(client);
         open.add(server);
-        // A sever() between accept and here would miss this pair: check again now that it is registered.
+        // A sever() between accept and here would miss this pair: check again now that it is registered. Java's
+        // close of a listener keeps the kernel's socket until a blocked accept() returns, so a connection made just
+        // after sever() can still be accepted here; it is dropped, and not counted as forwarded.
         if (listener == null) {
             closeQuietly(client);
             closeQuietly(server);
             return;
         }
+        accepted.incrementAndGet();
         pumps.execute(() -> pump(client, server));
         pumps.execute(() -> pump(server, client));
     }
