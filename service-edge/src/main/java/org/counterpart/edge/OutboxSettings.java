@@ -56,6 +56,7 @@ public interface OutboxSettings {
         /** CloudEvents type = prefix + the event's own type, e.g. org.counterpart.reports.ReportSubmitted. */
         String typePrefix();
 
+        /** The path this service serves the event's JSON Schema at; published as an absolute URI (PublicSettings). */
         String dataSchema();
 
         @WithDefault("3")

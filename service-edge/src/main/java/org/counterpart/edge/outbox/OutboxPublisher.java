@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.counterpart.edge.OutboxSettings;
+import org.counterpart.edge.PublicSettings;
 import org.counterpart.edge.kafka.KafkaClientSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,13 +35,16 @@ public class OutboxPublisher {
 
     private final OutboxSettings settings;
     private final OutboxTopics topics;
+    private final PublicSettings publicSettings;
     private final Properties config = new Properties();
     private volatile KafkaProducer<String, byte[]> producer;
 
     public OutboxPublisher(OutboxSettings settings, OutboxTopics topics, KafkaClientSettings client,
+                           PublicSettings publicSettings,
                            @ConfigProperty(name = "quarkus.application.name") String application) {
         this.settings = settings;
         this.topics = topics;
+        this.publicSettings = publicSettings;
         config.putAll(client.properties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -64,7 +68,8 @@ public class OutboxPublisher {
                 .withType(topic.typePrefix() + event.type)
                 .withSubject(event.aggregateId.toString())
                 .withTime(event.createdAt.atOffset(ZoneOffset.UTC))
-                .withDataSchema(URI.create(topic.dataSchema()))
+                // CloudEvents 1.0 wants an absolute URI here: a consumer has no request to resolve a path against.
+                .withDataSchema(publicSettings.resolve(topic.dataSchema()))
                 .withDataContentType("application/json")
                 .withData(event.payload.getBytes(StandardCharsets.UTF_8))
                 .build();
