@@ -1,7 +1,9 @@
 package org.counterpart.facts.inbound;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +20,9 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.counterpart.contract.CloudEventMessage;
+import org.counterpart.contract.EventSchema;
+import org.counterpart.contract.PublishedEvents;
 import org.counterpart.facts.outbound.FactsEventSchema;
 import org.counterpart.infra.TopicReader;
 import org.counterpart.infra.TopicWriter;
@@ -222,6 +227,27 @@ class ReportToFactsIT {
         given().get("/extractions/" + reportId).then().statusCode(200)
                 .body("status", equalTo("done"))
                 .body("factCount", equalTo(0));
+    }
+
+    /**
+     * Every message the service has written to the facts topic in this class's tests, read as a subscriber reads it:
+     * with the CloudEvents SDK, held to CloudEvents 1.0 and to the schema its dataschema names (fetched from the
+     * service, as a subscriber would).
+     */
+    @Test
+    void everyPublishedMessageIsACloudEventMatchingTheSchemaItNames() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        send(reportId.toString(), reportEvent(UUID.randomUUID(), reportId, REPORT));
+        awaitExtraction(reportId);
+        TopicReader.read(bootstrap(), "facts", r -> reportId.toString().equals(r.key()), 1, Duration.ofSeconds(30));
+
+        List<ConsumerRecord<String, String>> all = TopicReader.read(bootstrap(), "facts", r -> true, 1,
+                Duration.ofSeconds(30));
+        Map<String, EventSchema> served = new HashMap<>();
+        assertEquals(List.of(), PublishedEvents.problems(all, path -> served.computeIfAbsent(path,
+                p -> EventSchema.parse(p, given().get(p).then().statusCode(200).extract().asString()))));
+        assertEquals(URI.create("https://facts.counterpart.test/schemas/facts-event.schema.json"),
+                CloudEventMessage.read(all.get(0)).event().getDataSchema());
     }
 
     @Test

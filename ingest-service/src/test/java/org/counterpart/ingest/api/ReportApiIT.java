@@ -10,14 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.counterpart.contract.CloudEventMessage;
+import org.counterpart.contract.EventSchema;
+import org.counterpart.contract.PublishedEvents;
 import org.counterpart.infra.quarkus.EmbeddedInfraResource;
 import org.counterpart.infra.TopicReader;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -192,6 +198,29 @@ class ReportApiIT {
         // Posting the same text again after the deletion is a new report, not a duplicate.
         given().contentType(ContentType.TEXT).body("In 2018, Changzhou trained 75 doctors from Hechi.")
                 .post("/reports").then().statusCode(202);
+    }
+
+    /**
+     * Every message the service has written to the topic (this test's and the earlier tests'), read as a subscriber
+     * reads it: with the CloudEvents SDK, held to CloudEvents 1.0 and to the schema its dataschema names.
+     */
+    @Test
+    void everyPublishedMessageIsACloudEventMatchingTheSchemaItNames() {
+        String id = given().contentType(ContentType.TEXT).body("In 2020, Foshan sent 12 teachers to Liangshan.")
+                .post("/reports").then().statusCode(202).extract().path("id");
+        given().delete("/reports/" + id).then().statusCode(204);
+        eventsOf(id, 2);
+
+        List<ConsumerRecord<String, String>> all = TopicReader.read(bootstrap(), "reports", r -> true, 2,
+                Duration.ofSeconds(30));
+        assertTrue(all.size() >= 2, "the topic holds this test's events at least");
+        Map<String, EventSchema> served = new HashMap<>();
+        List<String> problems = PublishedEvents.problems(all, path -> served.computeIfAbsent(path,
+                p -> EventSchema.parse(p, given().get(p).then().statusCode(200).extract().asString())));
+        assertEquals(List.of(), problems);
+        // Absolute, from the configured public address (the %test profile sets one), naming the served schema.
+        assertEquals(URI.create("https://ingest.counterpart.test/schemas/report-event.schema.json"),
+                CloudEventMessage.read(all.get(0)).event().getDataSchema());
     }
 
     @Test
