@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Provides the images docker-compose.yml uses, for the system tier (system-tests) and `docker compose up`:
+# Provides the Docker engine, a compose command and the images docker-compose.yml uses, for the system tier
+# (system-tests) and `docker compose up`:
 #   postgres:17, apache/kafka:4.1.1, eclipse-temurin:17-jre  (names overridable: POSTGRES_IMAGE, KAFKA_IMAGE, JRE_IMAGE)
 # An image already present is kept. A missing one is pulled if a registry answers; otherwise a stand-in is built
 # locally: a Debian base from debootstrap + `docker import` (packages installed at debootstrap time, since
 # containers may not reach the mirror), then PostgreSQL 15, OpenJDK 17 and Kafka's own Maven Central jars on top.
 # The three services' images are not built here: the system tests build them from their Dockerfiles.
+# Compose: where neither `docker compose` (the plugin) nor `docker-compose` answers, installs Debian's docker-compose
+# (1.29.2, which reads docker-compose.yml as it is) for the system tier's ComposeDeploymentIT.
 #
 # Idempotent and quick when the images exist. Starts dockerd in the background when no engine answers and this
-# user may install/start one (root); where that is impossible it says so and exits 0, and the system tier skips.
+# user may install/start one (root); where that is impossible it says so and exits 0, and the system tier then
+# fails under CI=true (skips elsewhere) with that reason.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -21,7 +25,7 @@ BASE_PACKAGES=bash,procps,netbase,ca-certificates,openjdk-17-jre-headless,postgr
 SUITE=bookworm
 
 log() { echo "[build-images] $*"; }
-skip() { log "$*"; log "no Docker engine: the system tier will be skipped"; exit 0; }
+skip() { log "$*"; log "no Docker engine: the system tier will fail under CI=true, and skip elsewhere"; exit 0; }
 engine_up() { timeout 20 docker info >/dev/null 2>&1; }
 
 mkdir -p "$WORK"
@@ -43,6 +47,23 @@ if ! command -v docker >/dev/null 2>&1 || ! engine_up; then
   fi
 fi
 log "Docker engine $(docker version -f '{{.Server.Version}}')"
+
+# --- a compose command ---------------------------------------------------------------------------------------------
+compose_version() {
+  timeout 30 docker compose version 2>/dev/null | head -1 || true
+  command -v docker-compose >/dev/null 2>&1 && timeout 30 docker-compose version --short 2>/dev/null || true
+}
+if [ -z "$(compose_version)" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  log "installing docker-compose"
+  { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker-compose; } >>"$WORK/apt.log" 2>&1 \
+    || log "could not install docker-compose (see $WORK/apt.log)"
+fi
+compose=$(compose_version | head -1)
+if [ -n "$compose" ]; then
+  log "compose: $compose"
+else
+  log "no compose command: ComposeDeploymentIT will fail under CI=true, and skip elsewhere"
+fi
 
 # --- helpers -----------------------------------------------------------------------------------------------------
 have_image() { docker image inspect "$1" >/dev/null 2>&1; }
