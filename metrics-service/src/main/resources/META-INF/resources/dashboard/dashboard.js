@@ -463,13 +463,40 @@ function refreshSoon() {
   pending = setTimeout(refresh, 300);
 }
 
-function listen() {
+// The live stream (GET /totals/stream) names its events and gives them ids. EventSource sends the last id it saw
+// (Last-Event-ID) when it reconnects by itself, and the server replays what was missed, or sends `reset` when it
+// cannot tell (too long away, a restart): then everything is reloaded. Should the browser give up (readyState
+// CLOSED), a new EventSource resumes from the last id through ?lastEventId=.
+const HEARTBEAT_GRACE_MS = 45000;
+
+function listen(lastEventId) {
   const live = document.getElementById('live');
   const label = live.querySelector('[data-role="label"]');
-  const source = new EventSource('/totals/stream');
-  source.onopen = () => { live.dataset.state = 'live'; label.textContent = 'live'; };
-  source.onerror = () => { live.dataset.state = 'offline'; label.textContent = 'reconnecting…'; };
-  source.onmessage = () => refreshSoon();
+  const source = new EventSource(lastEventId ? `/totals/stream${query({ lastEventId })}` : '/totals/stream');
+  let lastId = lastEventId;
+  let quiet;
+  const heard = event => {
+    if (event && event.lastEventId) lastId = event.lastEventId;
+    live.dataset.state = 'live';
+    label.textContent = 'live';
+    clearTimeout(quiet);
+    // No heartbeat for three beats: the connection is dead even if the browser has not noticed.
+    quiet = setTimeout(() => { source.close(); offline(); listen(lastId); }, HEARTBEAT_GRACE_MS);
+  };
+  const offline = () => { live.dataset.state = 'offline'; label.textContent = 'reconnecting…'; };
+  source.onopen = () => heard();
+  source.onerror = () => {
+    offline();
+    if (source.readyState === EventSource.CLOSED) {
+      clearTimeout(quiet);
+      setTimeout(() => listen(lastId), 5000);
+    }
+  };
+  source.addEventListener('ready', heard);
+  source.addEventListener('heartbeat', heard);
+  source.addEventListener('totals-changed', event => { heard(event); refreshSoon(); });
+  source.addEventListener('rebuild', event => { heard(event); refresh(); });
+  source.addEventListener('reset', event => { heard(event); refresh(); });
 }
 
 function setUp() {

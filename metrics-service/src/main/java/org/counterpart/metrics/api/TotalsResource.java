@@ -268,12 +268,30 @@ public class TotalsResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Live stream of changed totals (server-sent events)",
-            description = "After each applied facts event (several merged when they come quickly), the new totals of "
-                    + "the affected pairs and of the pairs they roll up into; after POST /admin/rebuild, all totals.")
-    @APIResponse(responseCode = "200", description = "text/event-stream of TotalsChange JSON messages",
+    @Operation(summary = "Live stream of changed totals (server-sent events, resumable)",
+            description = "Named events, data JSON. totals-changed: after each applied facts event (several merged "
+                    + "when they come quickly), a TotalsChange with the new totals of the affected pairs and of the "
+                    + "pairs they roll up into. rebuild: after POST /admin/rebuild, a TotalsChange with all totals. "
+                    + "reset: what the client missed cannot be told, reload everything ({\"reason\": \"unknown-id\" | "
+                    + "\"expired\" | \"not-announced\"}). ready: the first event of a stream opened without "
+                    + "Last-Event-ID ({\"newestId\": …}). heartbeat: every counterpart.live-stream.heartbeat (15 s), "
+                    + "no id ({\"at\": instant}); a client that hears nothing for longer should reconnect. "
+                    + "Every event but heartbeat has an id <run>-<n>, n increasing by one per announcement of this "
+                    + "instance's run. Reconnecting with Last-Event-ID (browsers' EventSource sends it by itself; or "
+                    + "?lastEventId=) replays the totals-changed events after that id from the last "
+                    + "counterpart.live-stream.replay-size (256) announcements; an id older than those, of another "
+                    + "run (a restart, another instance) or before a rebuild is answered with reset instead. Changes "
+                    + "stay recorded for counterpart.live-stream.keep-after-last-client (10 min) after the last "
+                    + "client left; later ones are answered with reset too.")
+    @APIResponse(responseCode = "200", description = "text/event-stream; the data of totals-changed and rebuild "
+            + "events is a TotalsChange",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = TotalsChange.class)))
-    public Multi<TotalsChange> stream() {
-        return changes.stream();
+    public Multi<jakarta.ws.rs.sse.OutboundSseEvent> stream(
+            @Parameter(description = "The id of the last event the client saw; missed events are replayed after it")
+            @jakarta.ws.rs.HeaderParam("Last-Event-ID") String lastEventId,
+            @Parameter(description = "Same as the Last-Event-ID header, for clients that cannot set it; the header wins")
+            @QueryParam("lastEventId") String lastEventIdParam,
+            @Context jakarta.ws.rs.sse.Sse sse) {
+        return changes.stream(lastEventId != null ? lastEventId : lastEventIdParam, sse);
     }
 }
