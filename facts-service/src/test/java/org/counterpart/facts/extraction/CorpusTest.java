@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Scores the extractor on the project's own corpus (src/test/resources/corpus: 45 short English and Chinese
- * reports written for it, one per pitfall of DOMAIN.md and more, with the facts an analyst would record).
+ * reports written for it, one per pitfall of docs/domain.md and more, with the facts an analyst would record).
  * A match needs everything the expectation states: metric, value within 0.5%, the same donor and recipient
  * (exact code, or a group's name), qualifier, basis, unit, and period/as-of dates and a USD conversion where
  * given; confidence where given; a part of a stated total ("partOfValue") must point at a whole of that value, any other fact at none. Prints precision/recall/F1 per metric and overall.

@@ -13,7 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** One test per pitfall of DOMAIN.md, on short reports written for these tests. */
+/** One test per pitfall of docs/domain.md, on short reports written for these tests. */
 class ExtractorPitfallsTest {
     private static final Extractor X = Extractor.standard();
     private static final LocalDate PUB = LocalDate.of(2020, 7, 15);

@@ -3,7 +3,7 @@ package org.counterpart.metrics.totals;
 import java.util.List;
 
 /**
- * The metric codes of DOMAIN.md, as used on the wire, in the database and on the dashboards, and exchange_visits,
+ * The metric codes of docs/domain.md, as used on the wire, in the database and on the dashboards, and exchange_visits,
  * which the facts topic's schema allows (an analyst can record one): a facts event carrying it must count, not be
  * dead-lettered whole for one fact.
  */

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * Turns the current claims into totals per pair, metric and unit, by the rules of DOMAIN.md:
+ * Turns the current claims into totals per pair, metric and unit, by the five rules of docs/domain.md:
  * plans set aside; restatements merged with all their sources (rule 2, {@link SameClaims}); disagreeing claims
  * for one span flagged and one kept (rule 5, {@link Conflicts}); the largest sum of non-overlapping claims
  * (rule 3, {@link ClaimSelection}); then pairs rolled up into their parent pairs (rule 4, {@link PairHierarchy}),
@@ -39,7 +39,7 @@ public final class TotalCalculator {
         this.selection = selection;
     }
 
-    /** The rules of DOMAIN.md "Running totals that a reader can trust". */
+    /** The five rules for totals (docs/domain.md). */
     public static TotalCalculator standard() {
         return new TotalCalculator(new SameClaims(), new Conflicts(), new NonOverlappingClaims());
     }

@@ -1,6 +1,6 @@
 package org.counterpart.facts.extraction.metric;
 
-/** The metric vocabulary of DOMAIN.md: wire code and unit. */
+/** The metric vocabulary of docs/domain.md: wire code and unit. */
 public enum Metric {
     FUNDS_CNY("funds_cny", "CNY"),
     PROJECTS("projects", "projects"),
