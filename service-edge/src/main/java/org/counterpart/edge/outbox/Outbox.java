@@ -31,6 +31,15 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public OutboxEvent record(OutgoingEvent event) {
+        OutboxEvent row = row(event);
+        row.persist();
+        // Observed after commit: wakes the relay instead of waiting for its next poll.
+        written.fire(new OutboxEvent.Written());
+        return row;
+    }
+
+    /** The row an event becomes: its payload serialised as it will be published, refused if over the limit. */
+    protected OutboxEvent row(OutgoingEvent event) {
         String payload;
         try {
             payload = json.writeValueAsString(event.body());
@@ -49,9 +58,6 @@ public class Outbox {
         row.aggregateId = event.aggregateId();
         row.createdAt = event.occurredAt();
         row.payload = payload;
-        row.persist();
-        // Observed after commit: wakes the relay instead of waiting for its next poll.
-        written.fire(new OutboxEvent.Written());
         return row;
     }
 

@@ -1,15 +1,10 @@
 package org.counterpart.edge.outbox;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Properties;
 import java.util.concurrent.Future;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,20 +57,9 @@ public class OutboxPublisher {
 
     public Future<RecordMetadata> send(OutboxEvent event) throws Exception {
         OutboxSettings.Topic topic = topics.ensure(event.topic);
-        CloudEvent cloudEvent = CloudEventBuilder.v1()
-                .withId(event.eventId.toString())
-                .withSource(URI.create(settings.source()))
-                .withType(topic.typePrefix() + event.type)
-                .withSubject(event.aggregateId.toString())
-                .withTime(event.createdAt.atOffset(ZoneOffset.UTC))
-                // CloudEvents 1.0 wants an absolute URI here: a consumer has no request to resolve a path against.
-                .withDataSchema(publicSettings.resolve(topic.dataSchema()))
-                .withDataContentType("application/json")
-                .withData(event.payload.getBytes(StandardCharsets.UTF_8))
-                .build();
-        ProducerRecord<String, byte[]> record = KafkaMessageFactory
-                .<String>createWriter(event.topic, event.key)
-                .writeBinary(cloudEvent);
+        // CloudEvents 1.0 wants an absolute URI for dataschema: a consumer has no request to resolve a path against.
+        ProducerRecord<String, byte[]> record = CloudEventRecord.of(event, topic.typePrefix() + event.type,
+                URI.create(settings.source()), publicSettings.resolve(topic.dataSchema()));
         return producer().send(record);
     }
 
