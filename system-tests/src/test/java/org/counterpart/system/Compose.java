@@ -1,131 +1,89 @@
 package org.counterpart.system;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The deployment of docker-compose.yml, driven through the compose CLI ({@code docker compose} where the plugin
- * exists, else {@code docker-compose} 1.29+), under its own project name so that it never touches a developer's
- * stack. Faults are compose/docker commands on the same containers: stop/start and SIGKILL/start.
+ * The compose command line on docker-compose.yml under a project name of its own (never a developer's stack):
+ * {@code docker compose} where the plugin exists, else {@code docker-compose} 1.29+ (docker/build-images.sh installs
+ * Debian's). Only ComposeDeploymentIT uses it; the fault scenarios drive containers through Testcontainers.
  */
 final class Compose {
 
-    static final String PROJECT = "counterpart-systest";
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final List<String> command;
     private final Path file;
+    private final String project;
     private final Map<String, String> env = new HashMap<>();
-    private final Path logDir;
 
-    private Compose(List<String> command, Path file, Path logDir) {
+    private Compose(List<String> command, Path file, String project) {
         this.command = command;
         this.file = file;
-        this.logDir = logDir;
+        this.project = project;
     }
 
-    /** Empty, with the reason, when there is no Docker engine or no compose here. */
-    static Result<Compose> detect(Path file, Path logDir) {
-        if (!run(List.of("docker", "info"), Map.of(), Duration.ofSeconds(30)).ok()) {
-            return Result.failure("no Docker engine: system tier skipped (start one, or run docker/build-images.sh as root)");
-        }
+    /** The first compose command that answers here, if any. */
+    static Optional<Compose> find(Path file, String project) {
         for (List<String> candidate : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
             List<String> version = new ArrayList<>(candidate);
             version.add("version");
-            if (run(version, Map.of(), Duration.ofSeconds(30)).ok()) {
-                return Result.success(new Compose(candidate, file, logDir));
+            if (run(version, Map.of(), Duration.ofSeconds(30)).exitCode() == 0) {
+                return Optional.of(new Compose(candidate, file, project));
             }
         }
-        return Result.failure("no docker compose plugin and no docker-compose: system tier skipped");
+        return Optional.empty();
     }
 
     String describe() { return String.join(" ", command); }
 
-    Compose env(String name, String value) {
-        env.put(name, value);
+    String project() { return project; }
+
+    Compose env(Map<String, String> variables) {
+        env.putAll(variables);
         return this;
     }
 
-    /** Runs a compose command; throws with its output when it fails. */
+    /** Runs a compose command; throws with the tail of its output when it fails. */
     String run(Duration timeout, String... args) {
         List<String> full = new ArrayList<>(command);
-        full.addAll(List.of("-f", file.toString(), "-p", PROJECT));
+        full.addAll(List.of("-f", file.toString(), "-p", project));
         full.addAll(List.of(args));
         Outcome outcome = run(full, env, timeout);
-        if (!outcome.ok()) {
+        if (outcome.exitCode() != 0) {
+            String output = outcome.output();
             throw new IllegalStateException("`" + String.join(" ", full) + "` failed (" + outcome.exitCode() + "):\n"
-                    + tail(outcome.output(), 4000));
+                    + (output.length() <= 4000 ? output : "…" + output.substring(output.length() - 4000)));
         }
         return outcome.output();
     }
 
-    /** A compose command whose (long) output goes to a log file under target/. */
-    void runLogged(String logName, Duration timeout, String... args) {
-        String output = run(timeout, args);
+    /** The containers' logs and states into {@code dir}; a convenience, so failures are only printed. */
+    void saveLogs(Path dir) {
         try {
-            Files.createDirectories(logDir);
-            Files.writeString(logDir.resolve(logName), output, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            // the log is a convenience
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("compose.log"), run(Duration.ofMinutes(2), "logs", "--no-color"),
+                    StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("ps.txt"), run(Duration.ofSeconds(30), "ps"), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("[compose] could not save the containers' logs: " + e.getMessage());
         }
     }
 
-    void stop(String service) { run(Duration.ofSeconds(60), "stop", "-t", "20", service); }
+    private record Outcome(int exitCode, String output) {}
 
-    void start(String service) { run(Duration.ofSeconds(60), "start", service); }
-
-    void kill(String service) { run(Duration.ofSeconds(60), "kill", "-s", "SIGKILL", service); }
-
-    void saveLogs() {
+    private static Outcome run(List<String> command, Map<String, String> env, Duration timeout) {
         try {
-            runLogged("compose.log", Duration.ofSeconds(120), "logs", "--no-color");
-            runLogged("ps.txt", Duration.ofSeconds(30), "ps");
-        } catch (RuntimeException e) {
-            System.err.println("could not save the containers' logs: " + e.getMessage());
-        }
-    }
-
-    /** A password docker-compose.yml's Kafka users accept (12 or more of A-Z a-z 0-9 . _ ~ -): 48 hex digits. */
-    static String randomPassword() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    static int freePort(int preferred) {
-        try (ServerSocket socket = new ServerSocket(preferred)) {
-            return preferred;
-        } catch (IOException busy) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    record Outcome(int exitCode, String output) {
-        boolean ok() { return exitCode == 0; }
-    }
-
-    static Outcome run(List<String> command, Map<String, String> env, Duration timeout) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().putAll(env);
             Path out = Files.createTempFile("compose", ".out");
-            builder.redirectOutput(out.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+            builder.environment().putAll(env);
             Process process = builder.start();
             boolean done = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (!done) {
@@ -140,14 +98,5 @@ final class Compose {
             Thread.currentThread().interrupt();
             return new Outcome(-1, "interrupted");
         }
-    }
-
-    static String tail(String text, int chars) {
-        return text.length() <= chars ? text : "…" + text.substring(text.length() - chars);
-    }
-
-    record Result<T>(Optional<T> value, String reason) {
-        static <T> Result<T> success(T value) { return new Result<>(Optional.of(value), null); }
-        static <T> Result<T> failure(String reason) { return new Result<>(Optional.empty(), reason); }
     }
 }

@@ -95,7 +95,7 @@ class ComposeSecurityTest {
         for (String raw : published) {
             assertTrue(raw.startsWith("${KAFKA_EXTERNAL_BIND:-127.0.0.1}:"),
                     "the broker's port binds to 127.0.0.1 unless KAFKA_EXTERNAL_BIND says otherwise: " + raw);
-            String mapping = interpolate(raw, Map.of());
+            String mapping = ComposeFile.interpolate(raw, Map.of());
             int containerPort = Integer.parseInt(mapping.substring(mapping.lastIndexOf(':') + 1).replace("/tcp", ""));
             String listener = ports.entrySet().stream().filter(e -> e.getValue() == containerPort)
                     .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError(
@@ -105,8 +105,8 @@ class ComposeSecurityTest {
             assertFalse(listener.equals(kafka.get("KAFKA_INTER_BROKER_LISTENER_NAME")),
                     "the inter-broker listener is published");
         }
-        assertEquals("127.0.0.1:29092:29092", interpolate(published.get(0), Map.of()));
-        assertEquals("0.0.0.0:29092:29092", interpolate(published.get(0), Map.of("KAFKA_EXTERNAL_BIND", "0.0.0.0")));
+        assertEquals("127.0.0.1:29092:29092", ComposeFile.interpolate(published.get(0), Map.of()));
+        assertEquals("0.0.0.0:29092:29092", ComposeFile.interpolate(published.get(0), Map.of("KAFKA_EXTERNAL_BIND", "0.0.0.0")));
     }
 
     @Test
@@ -452,20 +452,6 @@ class ComposeSecurityTest {
         Set<String> users = new TreeSet<>(USERS.values());
         users.add(SUBSCRIBER);
         return users;
-    }
-
-    /** Compose's interpolation of ${NAME:-default} and ${NAME}, for the given variables. */
-    static String interpolate(String value, Map<String, String> variables) {
-        Matcher matcher = Pattern.compile("\\$\\{(\\w+)(?::-([^}]*))?}").matcher(value);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String set = variables.get(matcher.group(1));
-            String replacement = set != null && !set.isEmpty() ? set
-                    : matcher.group(2) != null ? matcher.group(2) : "";
-            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        matcher.appendTail(out);
-        return out.toString();
     }
 
     private static Map<String, Object> service(String name) {

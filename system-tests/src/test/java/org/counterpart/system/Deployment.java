@@ -13,21 +13,25 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The three services' HTTP APIs as published on the host. */
+/**
+ * The three services' HTTP APIs as published on the host. Each request asks {@link Endpoints} for the service's
+ * address, so that a service restarted on another host port is found there.
+ */
 final class Deployment {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Where a service (by its compose name) answers now, e.g. http://localhost:32771. */
+    interface Endpoints {
+        String url(String service);
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String ingest;
-    private final String facts;
-    private final String metrics;
+    private final Endpoints endpoints;
     private final String apiKey;
 
-    Deployment(int ingestPort, int factsPort, int metricsPort, String apiKey) {
-        this.ingest = "http://localhost:" + ingestPort;
-        this.facts = "http://localhost:" + factsPort;
-        this.metrics = "http://localhost:" + metricsPort;
+    Deployment(Endpoints endpoints, String apiKey) {
+        this.endpoints = endpoints;
         this.apiKey = apiKey;
     }
 
@@ -36,7 +40,7 @@ final class Deployment {
     /** POST /reports as JSON; throws IOException when no answer came (refused, reset, timed out). */
     Answer post(String text) throws IOException, InterruptedException {
         String body = JSON.createObjectNode().put("text", text).put("language", "en").toString();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ingest + "/reports"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoints.url("ingest-service") + "/reports"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + apiKey)
@@ -45,7 +49,7 @@ final class Deployment {
     }
 
     Answer delete(String id) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ingest + "/reports/" + id))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoints.url("ingest-service") + "/reports/" + id))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + apiKey)
                 .DELETE().build();
@@ -53,13 +57,13 @@ final class Deployment {
     }
 
     Answer extraction(String reportId) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(facts + "/extractions/" + reportId))
+        return send(HttpRequest.newBuilder(URI.create(endpoints.url("facts-service") + "/extractions/" + reportId))
                 .timeout(Duration.ofSeconds(10)).GET().build());
     }
 
     /** GET /totals, by (donor, recipient, metric). */
     Map<ReportGenerator.Key, Total> totals() throws IOException, InterruptedException {
-        Answer answer = send(HttpRequest.newBuilder(URI.create(metrics + "/totals"))
+        Answer answer = send(HttpRequest.newBuilder(URI.create(endpoints.url("metrics-service") + "/totals"))
                 .timeout(Duration.ofSeconds(20)).GET().build());
         if (answer.status() != 200) {
             throw new IOException("GET /totals answered " + answer.status());
@@ -76,14 +80,8 @@ final class Deployment {
     record Total(BigDecimal total, int claimCount) {}
 
     boolean ready(String service) {
-        String base = switch (service) {
-            case "ingest-service" -> ingest;
-            case "facts-service" -> facts;
-            case "metrics-service" -> metrics;
-            default -> throw new IllegalArgumentException(service);
-        };
         try {
-            return send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready"))
+            return send(HttpRequest.newBuilder(URI.create(endpoints.url(service) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(5)).GET().build()).status() == 200;
         } catch (IOException e) {
             return false;

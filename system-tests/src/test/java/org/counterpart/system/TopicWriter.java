@@ -37,8 +37,8 @@ final class TopicWriter implements AutoCloseable {
     private final String password;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    TopicWriter(int port, String adminPassword) {
-        bootstrap = "localhost:" + port;
+    TopicWriter(String bootstrap, String adminPassword) {
+        this.bootstrap = bootstrap;
         password = adminPassword;
         Properties props = connection();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
