@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * @param requestBody  body sent, or {@code null}
  * @param status       status answered
  * @param responseHeaders headers answered (may be empty)
- * @param responseBody body answered, or {@code null} when there was none or it was not read (a stream)
+ * @param responseBody body answered ({@code ""} when there was none), or {@code null} when it was not read (a
+ *                     stream that never ends): then only status and headers are checked
  */
 public record Exchange(String method, URI uri, Map<String, List<String>> requestHeaders, String requestBody,
                        int status, Map<String, List<String>> responseHeaders, String responseBody) {

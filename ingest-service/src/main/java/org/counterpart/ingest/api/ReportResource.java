@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.counterpart.edge.outbox.EventTooLargeException;
 import org.counterpart.edge.outbox.OutboxEvent;
+import org.counterpart.edge.problem.Problem;
 import org.counterpart.edge.problem.ProblemException;
 import org.counterpart.edge.problem.ProblemType;
 import org.counterpart.ingest.report.Report;
@@ -29,6 +30,8 @@ import org.counterpart.ingest.report.ReportIntake;
 import org.counterpart.ingest.report.ReportStatus;
 import org.counterpart.ingest.report.Submission;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -54,13 +57,24 @@ public class ReportResource {
     }
 
     /** What POST answers. */
-    public record Receipt(UUID id, String status, Boolean duplicate) {
+    @Schema(name = "Receipt")
+    public record Receipt(@Schema(required = true) UUID id,
+                          @Schema(required = true, enumeration = {"accepted", "published", "parked"}) String status,
+                          @Schema(required = true, description = "true when the text was already known") Boolean duplicate) {
     }
 
     /** A stored report as GET shows it. */
-    public record ReportView(UUID id, String status, String title, String language, String sourceUrl,
-                             LocalDate publishedAt, Instant receivedAt, String contentType, String contentHash,
-                             String text) {
+    @Schema(name = "Report")
+    public record ReportView(@Schema(required = true) UUID id,
+                             @Schema(required = true, enumeration = {"accepted", "published", "parked"}) String status,
+                             @Schema(nullable = true) String title,
+                             @Schema(required = true, enumeration = {"en", "zh"}) String language,
+                             @Schema(nullable = true) String sourceUrl,
+                             @Schema(nullable = true, implementation = String.class, format = "date") LocalDate publishedAt,
+                             @Schema(required = true) Instant receivedAt,
+                             @Schema(required = true) String contentType,
+                             @Schema(required = true, description = "SHA-256 of the normalised text") String contentHash,
+                             @Schema(required = true) String text) {
     }
 
     @POST
@@ -72,12 +86,18 @@ public class ReportResource {
                     + "The same normalised text posted again answers 200 with the existing id and duplicate=true.")
     @RequestBody(content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionDocument.class)),
-            @Content(mediaType = MediaType.TEXT_PLAIN), @Content(mediaType = MediaType.TEXT_HTML)})
-    @APIResponse(responseCode = "202", description = "Accepted; published to the reports topic shortly")
-    @APIResponse(responseCode = "200", description = "Already known: the existing report's id")
+            @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "202", description = "Accepted; published to the reports topic shortly",
+            headers = @Header(name = "Location", description = "The new report", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
+    @APIResponse(responseCode = "200", description = "Already known: the existing report's id, duplicate=true",
+            headers = @Header(name = "Location", description = "The existing report",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "400", description = "Empty text, invalid JSON, date or encoding")
-    @APIResponse(responseCode = "413", description = "Body over 1 MiB")
-    @APIResponse(responseCode = "415", description = "Not JSON, plain text or HTML")
+    @APIResponse(responseCode = "413", description = "Body over 1 MiB, or an event that would be over its limit")
+    @APIResponse(responseCode = "415", description = "Not JSON, plain text or HTML, or a charset not supported")
     public Response submit(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body, @Context UriInfo uri) {
         Submission submission = reader.read(type, body == null ? new byte[0] : body);
         ReportIntake.Outcome outcome = accept(submission);
@@ -120,7 +140,10 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "A stored report and its metadata")
-    @APIResponse(responseCode = "404", description = "No such report")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "404", description = "No such report (or an id that is not a UUID)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReportView get(@PathParam("id") String id) {
         UUID reportId = parseId(id);
         Report report = Report.findById(reportId);
@@ -138,7 +161,8 @@ public class ReportResource {
             description = "Removes the report and publishes ReportDeleted; its facts and their share of the totals "
                     + "are taken away downstream.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such report")
+    @APIResponse(responseCode = "404", description = "No such report (or an id that is not a UUID)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id) {
         if (!intake.delete(parseId(id))) {
             throw ProblemException.notFound("No report has the id " + id + ".");

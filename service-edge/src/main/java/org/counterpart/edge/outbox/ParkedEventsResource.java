@@ -14,8 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.counterpart.edge.access.RequiresRole;
 import org.counterpart.edge.access.Role;
+import org.counterpart.edge.problem.Problem;
 import org.counterpart.edge.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What an operator needs about events the relay could not publish: which, why, and a way to try one again. */
@@ -49,6 +53,10 @@ public class ParkedEventsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(summary = "Puts a parked event back in line, e.g. after the topic's size limit was raised")
+    @APIResponse(responseCode = "200", description = "The event as it was parked; it waits to be published again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParkedEvent.class)))
+    @APIResponse(responseCode = "404", description = "No parked event of that id (or an id that is not a UUID)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ParkedEvent retry(@PathParam("eventId") UUID eventId) {
         OutboxEvent event = OutboxEvent.find("eventId", eventId).firstResult();
         if (event == null || event.parkedAt == null) {
