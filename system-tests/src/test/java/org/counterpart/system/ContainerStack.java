@@ -56,6 +56,11 @@ final class ContainerStack implements Deployment.Endpoints, AutoCloseable {
         Map<String, String> vars = new LinkedHashMap<>(variables);
         vars.put("KAFKA_EXTERNAL_PORT", String.valueOf(kafkaPort));
         vars.put("KAFKA_EXTERNAL_HOST", host);
+        if (!host.equals("localhost") && !host.equals("127.0.0.1")) {
+            // The compose default binds loopback only; the address Testcontainers reaches containers on (e.g. the
+            // bridge gateway without TESTCONTAINERS_HOST_OVERRIDE=localhost) must reach the broker too.
+            vars.put("KAFKA_EXTERNAL_BIND", "0.0.0.0");
+        }
 
         GenericContainer<?> kafka = new GenericContainer<>(DockerImageName.parse(compose.image("kafka", vars)))
                 .withEnv(compose.environment("kafka", vars))
