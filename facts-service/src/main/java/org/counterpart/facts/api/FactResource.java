@@ -22,12 +22,16 @@ import jakarta.ws.rs.core.UriInfo;
 import org.counterpart.edge.export.CsvRow;
 import org.counterpart.edge.paging.PageCursor;
 import org.counterpart.edge.paging.PageRequest;
+import org.counterpart.edge.problem.Problem;
 import org.counterpart.edge.problem.ProblemException;
 import org.counterpart.edge.problem.ProblemType;
 import org.counterpart.facts.ledger.Fact;
 import org.counterpart.facts.ledger.FactDocument;
 import org.counterpart.facts.ledger.FactQuery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,17 +56,28 @@ public class FactResource {
     @Operation(summary = "Current facts, filtered by report, donor, recipient (name or GB/T 2260 code; a group also "
             + "by a member's), metric and confidence; a page at a time (more pages: a Link header with rel=next)")
     @APIResponse(responseCode = "200", description = "A page of facts, in report order", headers = @Header(
-            name = "Link", description = "<…&cursor=…>; rel=\"next\" when more facts follow; absent on the last page"))
+            name = "Link", description = "<…&cursor=…>; rel=\"next\" when more facts follow; absent on the last page",
+            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = FactDocument.class)))
+    @APIResponse(responseCode = "400", description = "A filter, limit or cursor was refused (see invalidParams)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response facts(
             @Parameter(description = "report id (UUID)") @QueryParam("reportId") String reportId,
             @Parameter(description = "donor region name or code; a group by its name or a member's name or code")
             @QueryParam("donor") String donor,
             @Parameter(description = "recipient region name or code; a group by its name or a member's name or code")
             @QueryParam("recipient") String recipient,
-            @Parameter(description = "metric code, e.g. funds_cny") @QueryParam("metric") String metric,
-            @Parameter(description = "high, medium or low: facts at least this confident (default: all)")
+            @Parameter(description = "metric code, e.g. funds_cny", schema = @Schema(enumeration = {"funds_cny",
+                    "projects", "workers_transferred", "investment_cny", "consumption_cny", "people_trained",
+                    "personnel_exchanged", "enterprises_introduced", "agreements", "people_lifted",
+                    "people_benefited", "villages_benefited", "exchange_visits"}))
+            @QueryParam("metric") String metric,
+            @Parameter(description = "high, medium or low: facts at least this confident (default: all)",
+                    schema = @Schema(enumeration = {"high", "medium", "low"}))
             @QueryParam("minConfidence") String minConfidence,
-            @Parameter(description = "facts per page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")
+            @Parameter(description = "facts per page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000"))
             @QueryParam("limit") String limit,
             @Parameter(description = "where the page starts: the cursor of the previous page's next link")
             @QueryParam("cursor") String cursor,
@@ -95,7 +110,11 @@ public class FactResource {
             description = "Written as it is read, a few hundred facts at a time, each batch in its own short "
                     + "transaction: an export of the whole record needs no more memory than one batch. Facts that "
                     + "change while it runs appear as they are when their batch is read.")
-    @APIResponse(responseCode = "200", description = "The facts, JSON lines or CSV")
+    @APIResponse(responseCode = "200", description = "The facts, JSON lines (one Fact per line) or CSV",
+            content = {@Content(mediaType = JSON_LINES, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = CsvRow.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "A filter was refused (see invalidParams)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response export(@QueryParam("reportId") String reportId, @QueryParam("donor") String donor,
                            @QueryParam("recipient") String recipient, @QueryParam("metric") String metric,
                            @QueryParam("minConfidence") String minConfidence, @Context HttpHeaders headers) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.counterpart.facts.ledger.OrphanedReviews;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reviews left without a fact by a re-extraction: listed, so that none is silently dropped. */
@@ -19,8 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OrphanedReviewResource {
 
     /** A review no fact holds any more, with where it was and what it said. */
-    public record OrphanedReview(UUID id, UUID reportId, int figureStart, int figureEnd, String metric, UUID factId,
-                                 String action, String by, Instant at, String note) {
+    @Schema(name = "OrphanedReview")
+    public record OrphanedReview(@Schema(required = true) UUID id, @Schema(required = true) UUID reportId,
+                                 @Schema(required = true) int figureStart, @Schema(required = true) int figureEnd,
+                                 @Schema(required = true) String metric,
+                                 @Schema(nullable = true, implementation = String.class, format = "uuid",
+                                         description = "The fact it was made on, if still known") UUID factId,
+                                 @Schema(required = true, enumeration = {"confirm", "correct", "reject"}) String action,
+                                 @Schema(required = true) String by, @Schema(required = true) Instant at,
+                                 @Schema(nullable = true) String note) {
     }
 
     private static final int SHOWN = 200;

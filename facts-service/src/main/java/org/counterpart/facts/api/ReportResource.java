@@ -20,12 +20,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.counterpart.edge.access.RequiresRole;
 import org.counterpart.edge.access.Role;
+import org.counterpart.edge.problem.Problem;
 import org.counterpart.edge.problem.ProblemException;
 import org.counterpart.facts.ledger.Fact;
 import org.counterpart.facts.ledger.FactDocument;
 import org.counterpart.facts.ledger.FactReviews;
 import org.counterpart.facts.ledger.SourceReport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,8 +40,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Reports", description = "The facts service's copy of each report, with its facts")
 public class ReportResource {
 
-    public record ReportView(UUID id, String title, String language, LocalDate publishedAt, String sourceUrl,
-                             String text, List<FactDocument> facts) {
+    @Schema(name = "ReportWithFacts")
+    public record ReportView(@Schema(required = true) UUID id, @Schema(nullable = true) String title,
+                             @Schema(nullable = true, enumeration = {"en", "zh"}) String language,
+                             @Schema(nullable = true, implementation = String.class, format = "date") LocalDate publishedAt, @Schema(nullable = true) String sourceUrl,
+                             @Schema(required = true) String text, @Schema(required = true) List<FactDocument> facts) {
     }
 
     private final ObjectMapper json;
@@ -55,7 +61,10 @@ public class ReportResource {
     @Transactional
     @Operation(summary = "The report's text, title, original URL and facts (rejected ones flagged, analysts' "
             + "included)")
-    @APIResponse(responseCode = "404", description = "Never received, or deleted")
+    @APIResponse(responseCode = "200", description = "The report with its facts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "404", description = "Never received, or deleted",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReportView report(@PathParam("id") String id) {
         SourceReport report = SourceReport.findById(parse(id));
         if (report == null) {
@@ -73,8 +82,10 @@ public class ReportResource {
     @Operation(summary = "Add a fact the machine missed: {figureStart, figureEnd (offsets into the report text), "
             + "metric, value, donor, recipient, unit?, qualifier?, basis?, periodStart?, periodEnd?, asOf?, note?}. "
             + "The evidence sentence is taken from the stored text; the fact has origin \"analyst\".")
-    @APIResponse(responseCode = "201", description = "The new fact")
+    @APIResponse(responseCode = "201", description = "The new fact",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FactDocument.class)))
     @APIResponse(responseCode = "400", description = "Offsets outside the text, a missing or unreadable field")
+    @APIResponse(responseCode = "404", description = "Never received, or deleted")
     @APIResponse(responseCode = "409", description = "A fact of that metric already stands at that figure")
     public Response add(@PathParam("id") String id, Map<String, Object> body, @Context SecurityContext caller) {
         UUID reportId = parse(id);

@@ -27,6 +27,8 @@ import org.counterpart.facts.ledger.FactHistory;
 import org.counterpart.facts.ledger.FactReviews;
 import org.counterpart.facts.review.ReviewAction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,9 +57,11 @@ public class ReviewResource {
     @Operation(summary = "Confirm, correct or reject a fact: {\"action\": \"confirm\"|\"correct\"|\"reject\", "
             + "\"note\"?, and for correct any of metric, value, unit, qualifier, basis, periodStart, periodEnd, asOf, "
             + "donor, recipient}. A new revision of the report's facts is published.")
-    @APIResponse(responseCode = "200", description = "The fact as it now stands")
+    @APIResponse(responseCode = "200", description = "The fact as it now stands",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FactDocument.class)))
     @APIResponse(responseCode = "400", description = "Unknown action or field, or a correction that does not read")
     @APIResponse(responseCode = "404", description = "No such fact (a rerun replaces fact ids) or report deleted")
+    @APIResponse(responseCode = "409", description = "The correction would put a second fact of its metric at the figure")
     public FactDocument review(@PathParam("id") String id, Map<String, Object> body,
                                @Context SecurityContext caller) {
         UUID factId = uuid(id, "fact");
@@ -77,7 +81,10 @@ public class ReviewResource {
     @Transactional
     @Operation(summary = "Every machine reading of the fact's figure (one per extraction) and every review of it, "
             + "with who and when")
-    @APIResponse(responseCode = "404", description = "No fact of that id was ever recorded")
+    @APIResponse(responseCode = "200", description = "The readings and reviews of the fact's figure",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FactHistory.class)))
+    @APIResponse(responseCode = "404", description = "No fact of that id was ever recorded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FactHistory history(@PathParam("id") String id) {
         UUID factId = uuid(id, "fact");
         return FactHistory.of(factId, json)

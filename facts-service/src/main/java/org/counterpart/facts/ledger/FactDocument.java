@@ -10,48 +10,105 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.counterpart.facts.extraction.fact.Party;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A fact as the API answers it and as the {@code facts} topic carries it (schemas/facts-event.schema.json).
  * Mapped from the entity so that the stored shape can change without changing the contract.
  * {@code partOf} is the id of the fact of the same report this one is a part of: never add a part to its whole.
  */
-public record FactDocument(UUID id, UUID reportId, String metric, BigDecimal value, String unit, String asWritten,
-                           String qualifier, String basis, LocalDate periodStart, LocalDate periodEnd, LocalDate asOf,
-                           PartyDocument donor, PartyDocument recipient, EvidenceDocument evidence,
-                           Map<String, BigDecimal> alsoStated, String confidence, List<String> reasons, UUID partOf,
-                           String extractorVersion, String origin, ReviewDocument review,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) ReadingDocument extracted) {
+@Schema(name = "Fact", description = "A cooperation record read from a report, with its evidence (the same shape as "
+        + "a fact of the facts topic)")
+public record FactDocument(
+        @Schema(required = true) UUID id,
+        @Schema(required = true) UUID reportId,
+        @Schema(required = true, enumeration = {"funds_cny", "projects", "workers_transferred", "investment_cny", "consumption_cny", "people_trained",
+                    "personnel_exchanged", "enterprises_introduced", "agreements", "people_lifted", "people_benefited",
+                    "villages_benefited", "exchange_visits"}) String metric,
+        @Schema(required = true) BigDecimal value,
+        @Schema(required = true, example = "CNY") String unit,
+        @Schema(nullable = true, description = "The figure as the text writes it") String asWritten,
+        @Schema(required = true, enumeration = {"exact", "approximate", "at_least"}) String qualifier,
+        @Schema(required = true, enumeration = {"cumulative", "period", "plan"}) String basis,
+        @Schema(nullable = true, implementation = String.class, format = "date") LocalDate periodStart,
+        @Schema(nullable = true, implementation = String.class, format = "date") LocalDate periodEnd,
+        @Schema(nullable = true, implementation = String.class, format = "date") LocalDate asOf,
+        @Schema(required = true) PartyDocument donor,
+        @Schema(required = true) PartyDocument recipient,
+        @Schema(required = true) EvidenceDocument evidence,
+        @Schema(nullable = true, description = "Other amounts the sentence states for the same figure, by unit")
+        Map<String, BigDecimal> alsoStated,
+        @Schema(required = true, enumeration = {"high", "medium", "low"}) String confidence,
+        @Schema(required = true, description = "Short codes saying why the confidence is not high") List<String> reasons,
+        @Schema(nullable = true, implementation = String.class, format = "uuid",
+                description = "The fact of the same report this one is a part of") UUID partOf,
+        @Schema(required = true) String extractorVersion,
+        @Schema(required = true, enumeration = {"machine", "analyst"}) String origin,
+        @Schema(required = true) ReviewDocument review,
+        @Schema(description = "The machine's own reading, for a corrected fact; absent otherwise")
+        @JsonInclude(JsonInclude.Include.NON_NULL) ReadingDocument extracted) {
 
     /**
      * Where the fact stands with analysts: unreviewed, confirmed, corrected or rejected (rejected facts stay visible
      * here and never count in totals). {@code changed}: a confirmation the machine's newer reading no longer
      * matches, so the fact is unreviewed again.
      */
-    public record ReviewDocument(String status, boolean changed, String by, Instant at, String note) {
+    @Schema(name = "FactReview")
+    public record ReviewDocument(
+            @Schema(required = true, enumeration = {"unreviewed", "confirmed", "corrected", "rejected"}) String status,
+            @Schema(required = true) boolean changed,
+            @Schema(nullable = true, description = "Who reviewed it; null when nobody did") String by,
+            @Schema(nullable = true, implementation = String.class, format = "date-time") Instant at,
+            @Schema(nullable = true) String note) {
     }
 
     /** The machine's own reading of a fact an analyst corrected (and of each extraction, in a fact's history). */
-    public record ReadingDocument(String metric, BigDecimal value, String unit, String qualifier, String basis,
-                                  LocalDate periodStart, LocalDate periodEnd, LocalDate asOf, PartyDocument donor,
-                                  PartyDocument recipient) {
+    @Schema(name = "Reading")
+    public record ReadingDocument(
+            @Schema(required = true, enumeration = {"funds_cny", "projects", "workers_transferred", "investment_cny", "consumption_cny", "people_trained",
+                    "personnel_exchanged", "enterprises_introduced", "agreements", "people_lifted", "people_benefited",
+                    "villages_benefited", "exchange_visits"}) String metric,
+            @Schema(required = true) BigDecimal value,
+            @Schema(required = true) String unit,
+            @Schema(required = true, enumeration = {"exact", "approximate", "at_least"}) String qualifier,
+            @Schema(required = true, enumeration = {"cumulative", "period", "plan"}) String basis,
+            @Schema(nullable = true, implementation = String.class, format = "date") LocalDate periodStart,
+            @Schema(nullable = true, implementation = String.class, format = "date") LocalDate periodEnd,
+            @Schema(nullable = true, implementation = String.class, format = "date") LocalDate asOf,
+            @Schema(required = true) PartyDocument donor,
+            @Schema(required = true) PartyDocument recipient) {
     }
 
     /**
      * A region, or a group (level "group", code null) with its member regions. {@code members} and
      * {@code membersInferred} are left out for a region, so a region reads exactly as it always did.
      */
-    public record PartyDocument(String name, String code, String level,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) List<RegionDocument> members,
-                                @JsonInclude(JsonInclude.Include.NON_NULL) Boolean membersInferred) {
+    @Schema(name = "Party")
+    public record PartyDocument(
+            @Schema(required = true) String name,
+            @Schema(nullable = true, description = "GB/T 2260 code; null for a group or a region without one")
+            String code,
+            @Schema(required = true, enumeration = {"province", "prefecture", "county", "group"}) String level,
+            @Schema(description = "A group's member regions; absent for a region")
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<RegionDocument> members,
+            @Schema(description = "For a group: members taken from pairing data; absent for a region")
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean membersInferred) {
     }
 
     /** A member of a group: always a region. */
-    public record RegionDocument(String name, String code, String level) {
+    @Schema(name = "Region")
+    public record RegionDocument(@Schema(required = true) String name,
+                                 @Schema(nullable = true) String code,
+                                 @Schema(required = true, enumeration = {"province", "prefecture", "county"}) String level) {
     }
 
     /** {@code figureStart}/{@code figureEnd} are null for facts recorded before extractors located the figure. */
-    public record EvidenceDocument(String sentence, int start, int end, Integer figureStart, Integer figureEnd) {
+    @Schema(name = "Evidence")
+    public record EvidenceDocument(@Schema(required = true) String sentence,
+                                   @Schema(required = true) int start,
+                                   @Schema(required = true) int end,
+                                   @Schema(nullable = true) Integer figureStart,
+                                   @Schema(nullable = true) Integer figureEnd) {
     }
 
     public static FactDocument of(Fact fact, ObjectMapper json) {

@@ -9,26 +9,42 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Everything said about one figure of a report: every machine reading of it (one per extraction, by extractor
  * version) and every analyst's review, with who and when. A fact id lives only until the next extraction, so the
  * history is that of the fact's anchor (report, figure offsets, metric first read), which every version shares.
  */
-public record FactHistory(UUID factId, UUID reportId, int figureStart, int figureEnd, String metric,
-                          List<MachineReading> readings, List<ReviewEntry> reviews) {
+@Schema(name = "FactHistory")
+public record FactHistory(@Schema(required = true) UUID factId, @Schema(required = true) UUID reportId,
+                          @Schema(required = true) int figureStart, @Schema(required = true) int figureEnd,
+                          @Schema(required = true) String metric,
+                          @Schema(required = true) List<MachineReading> readings,
+                          @Schema(required = true) List<ReviewEntry> reviews) {
 
-    public record MachineReading(UUID factId, String extractorVersion, long revision, Instant recordedAt,
-                                 FactDocument.ReadingDocument reading) {
+    @Schema(name = "MachineReading")
+    public record MachineReading(@Schema(required = true) UUID factId, @Schema(required = true) String extractorVersion,
+                                 @Schema(required = true) long revision, @Schema(required = true) Instant recordedAt,
+                                 @Schema(required = true) FactDocument.ReadingDocument reading) {
     }
 
     /** {@code seen}: the machine's reading the reviewer had in front of them. */
-    public record ReviewEntry(UUID id, UUID factId, String factOrigin, String action, String by, Instant at,
-                              String note, Map<String, Object> correction, Seen seen) {
+    @Schema(name = "ReviewEntry")
+    public record ReviewEntry(@Schema(required = true) UUID id, @Schema(required = true) UUID factId,
+                              @Schema(required = true, enumeration = {"machine", "analyst"}) String factOrigin,
+                              @Schema(required = true, enumeration = {"confirm", "correct", "reject"}) String action,
+                              @Schema(required = true) String by, @Schema(required = true) Instant at,
+                              @Schema(nullable = true) String note,
+                              @Schema(nullable = true, description = "The corrected fields, for a correction")
+                              Map<String, Object> correction,
+                              @Schema(required = true) Seen seen) {
     }
 
-    public record Seen(BigDecimal value, String unit, String donor, String recipient, LocalDate periodStart,
-                       LocalDate periodEnd) {
+    @Schema(name = "SeenReading")
+    public record Seen(@Schema(required = true) BigDecimal value, @Schema(nullable = true) String unit,
+                       @Schema(nullable = true) String donor, @Schema(nullable = true) String recipient,
+                       @Schema(nullable = true, implementation = String.class, format = "date") LocalDate periodStart, @Schema(nullable = true, implementation = String.class, format = "date") LocalDate periodEnd) {
     }
 
     /** Empty when no fact of that id was ever recorded or reviewed (or its report was deleted). */
