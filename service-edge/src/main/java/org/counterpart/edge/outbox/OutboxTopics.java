@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -21,6 +24,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.counterpart.edge.OutboxSettings;
 import org.counterpart.edge.kafka.KafkaClientSettings;
+import org.jboss.logging.Logger;
 
 /**
  * Makes sure each topic a service publishes to exists with the settings its events need, before the first event
@@ -35,6 +39,8 @@ public class OutboxTopics {
     /** Room for CloudEvents headers and the record batch around the largest event. */
     private static final int OVERHEAD_BYTES = 64 * 1024;
 
+    private static final Logger LOG = Logger.getLogger(OutboxTopics.class);
+
     private final OutboxSettings settings;
     private final KafkaClientSettings client;
     private final Map<String, OutboxSettings.Topic> ready = new ConcurrentHashMap<>();
@@ -42,6 +48,25 @@ public class OutboxTopics {
     public OutboxTopics(OutboxSettings settings, KafkaClientSettings client) {
         this.settings = settings;
         this.client = client;
+    }
+
+    /**
+     * Creates the topics as the service starts, in the background, so that subscribers (who may not create topics)
+     * find them before the first event. A broker that is away is no matter: the relay ensures each topic again
+     * before its first send.
+     */
+    void onStart(@Observes StartupEvent event) {
+        if (!settings.enabled()) {
+            return;
+        }
+        CompletableFuture.runAsync(() -> settings.topics().keySet().forEach(topic -> {
+            try {
+                ensure(topic);
+            } catch (Exception e) {
+                LOG.infof("Topic %s not created at start-up (%s); the relay will create it before its first event",
+                        topic, e.toString());
+            }
+        }));
     }
 
     public static int maxMessageBytes(OutboxSettings settings) {
