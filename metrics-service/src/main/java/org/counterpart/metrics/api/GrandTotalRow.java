@@ -11,7 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A headline figure: one metric over all selected pairs, each pair's work counted once (rule 4). */
 @Schema(name = "GrandTotal", description = "The sum of the top-level selected pairs' totals of one metric")
 public record GrandTotalRow(
-        String metric, String unit, BigDecimal total,
+        @Schema(enumeration = {"funds_cny", "projects", "workers_transferred", "investment_cny", "consumption_cny", "people_trained",
+                        "personnel_exchanged", "enterprises_introduced", "agreements", "people_lifted", "people_benefited",
+                        "villages_benefited", "exchange_visits"}) String metric,
+        String unit, BigDecimal total,
         @Schema(description = "The share (0 to 1, three decimals, rounded down) of the figure that comes from claims an "
                 + "analyst confirmed or corrected; 0 for a figure of 0", example = "0.75") BigDecimal reviewedShare,
         @Schema(description = "Pairs added up (child pairs of an added pair are inside it)") int pairCount,

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Member", description = "A region that is a member of a group party")
 public record MemberView(
         @Schema(example = "Shanghai") String name,
-        @Schema(description = "GB/T 2260 code, when known", example = "310000") String code,
+        @Schema(nullable = true, description = "GB/T 2260 code; null when not known", example = "310000") String code,
         @Schema(enumeration = {"province", "prefecture", "county"}) String level) {
 
     /** A group's members, in the report's order; null for a region, so that its rows do not carry the field. */

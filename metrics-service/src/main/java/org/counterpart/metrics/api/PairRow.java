@@ -11,7 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One line of GET /pairs. */
 @Schema(name = "Pair", description = "A donor-recipient pair with its totals")
 public record PairRow(
-        String donor, String donorCode, String recipient, String recipientCode,
+        String donor,
+        @Schema(nullable = true, description = "GB/T 2260 code; null for a group") String donorCode,
+        String recipient,
+        @Schema(nullable = true, description = "GB/T 2260 code; null for a group") String recipientCode,
         @Schema(enumeration = {"province", "prefecture", "county", "group"}) String level,
         @Schema(description = "For a group donor, its members; absent for a region")
         @JsonInclude(JsonInclude.Include.NON_NULL) List<MemberView> donorMembers,
@@ -21,7 +24,8 @@ public record PairRow(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<MemberView> recipientMembers,
         @Schema(description = "For a group recipient: members taken from pairing data")
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean recipientMembersInferred,
-        @Schema(description = "The pair it rolls up into, e.g. Guangdong -> Guangxi; null at the top") String parent,
+        @Schema(nullable = true, description = "The pair it rolls up into, e.g. Guangdong → Guangxi; null at the top")
+        String parent,
         @Schema(description = "Total per metric code; the headline metrics are funds_cny, projects, workers_transferred")
         Map<String, BigDecimal> totals,
         @Schema(description = "Per metric code, the share (0 to 1) of that total from claims an analyst confirmed or "
@@ -31,5 +35,7 @@ public record PairRow(
         @Schema(description = "Conflicts among its claims") int conflictCount,
         @Schema(description = "True when no report names the pair: it only exists as the parent of pairs that are")
         boolean derived,
-        @Schema(description = "When a report about this pair last changed") Instant lastUpdated) {
+        @Schema(nullable = true, implementation = String.class, format = "date-time",
+                description = "When a report about this pair last changed; null when not recorded")
+        Instant lastUpdated) {
 }

@@ -51,7 +51,8 @@ public class PairsResource {
     @APIResponse(responseCode = "200", description = "A page of pairs, largest aid funds first (more pages: a Link header "
             + "with rel=next)",
             headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Link",
-                    description = "<…&cursor=…>; rel=\"next\" when more pairs follow; absent on the last page"),
+                    description = "<…&cursor=…>; rel=\"next\" when more pairs follow; absent on the last page",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = PairRow.class)))
     @APIResponse(responseCode = "400", description = "A query parameter was refused",

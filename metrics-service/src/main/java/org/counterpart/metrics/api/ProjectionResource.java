@@ -9,9 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.counterpart.edge.problem.Problem;
 import org.counterpart.metrics.projection.ReportState;
 import org.counterpart.metrics.totals.ReviewStatus;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,7 +39,10 @@ public class ProjectionResource {
      * @param totalsAt      when /totals first reflected them; null until then (a refresh follows within moments)
      */
     public record ReportProjection(String reportId, long revision, boolean retracted, long factCount,
-                                   long rejectedCount, Instant appliedAt, Instant totalsAt) {
+                                   long rejectedCount, Instant appliedAt,
+                                   @Schema(nullable = true, implementation = String.class, format = "date-time",
+                                           description = "null until the totals reflect the revision")
+                                   Instant totalsAt) {
     }
 
     /**
@@ -64,7 +70,11 @@ public class ProjectionResource {
     @Transactional
     @Operation(summary = "The applied revision of a report's facts, how many facts it holds and how many of them a "
             + "reviewer rejected (those never count)")
-    @APIResponse(responseCode = "404", description = "No facts event of this report has been applied (yet)")
+    @APIResponse(responseCode = "200", description = "The applied revision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReportProjection.class)))
+    @APIResponse(responseCode = "404", description = "No facts event of this report has been applied (yet)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReportProjection report(@PathParam("reportId") String reportId) {
         if (reportId.length() > 100) {
             throw new UnknownTotalException("No report " + reportId.substring(0, 100) + "... in the projection");

@@ -13,7 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TotalRow(
         @Schema(description = "Donor region or group, by name", example = "Dalian") String donor,
         @Schema(description = "Recipient region or group, by name", example = "Liupanshui") String recipient,
-        @Schema(description = "Metric code", example = "funds_cny") String metric,
+        @Schema(description = "Metric code", example = "funds_cny", enumeration = {"funds_cny", "projects", "workers_transferred", "investment_cny", "consumption_cny", "people_trained",
+                        "personnel_exchanged", "enterprises_introduced", "agreements", "people_lifted", "people_benefited",
+                        "villages_benefited", "exchange_visits"}) String metric,
         @Schema(description = "Unit of the total", example = "CNY") String unit,
         @Schema(description = "The total by the rules of DOMAIN.md", example = "487000000") BigDecimal total,
         @Schema(description = "Distinct claims added up; a claim restated by several reports counts once", example = "2")
@@ -21,8 +23,8 @@ public record TotalRow(
         @Schema(description = "The share (0 to 1, three decimals, rounded down) of the total that comes from claims an analyst "
                 + "confirmed or corrected, over the same claims the total adds up; 0 for a total of 0", example = "0.75")
         BigDecimal reviewedShare,
-        @Schema(description = "Donor's GB/T 2260 code; null for a group", example = "210200") String donorCode,
-        @Schema(description = "Recipient's GB/T 2260 code; null for a group", example = "520200") String recipientCode,
+        @Schema(nullable = true, description = "Donor's GB/T 2260 code; null for a group", example = "210200") String donorCode,
+        @Schema(nullable = true, description = "Recipient's GB/T 2260 code; null for a group", example = "520200") String recipientCode,
         @Schema(description = "The pair's level: group when a side is a group, else the lower of its sides'",
                 enumeration = {"province", "prefecture", "county", "group"}) String level,
         @Schema(description = "For a group donor, its members (empty when the report named the group only); "

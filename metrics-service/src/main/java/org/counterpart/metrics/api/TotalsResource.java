@@ -63,7 +63,8 @@ public class TotalsResource {
                     + "rel=next). Also as CSV of every matching row (Accept: text/csv).")
     @APIResponse(responseCode = "200", description = "A page of the matching totals, possibly none",
             headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Link",
-                    description = "<…&cursor=…>; rel=\"next\" when more rows follow; absent on the last page"),
+                    description = "<…&cursor=…>; rel=\"next\" when more rows follow; absent on the last page",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = TotalRow.class)),
                     @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})

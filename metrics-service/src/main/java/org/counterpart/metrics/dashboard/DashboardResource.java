@@ -36,6 +36,10 @@ public class DashboardResource {
     @GET
     @Produces("text/html;charset=UTF-8")
     @Operation(summary = "The totals dashboard (HTML)")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The page",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/html;charset=UTF-8",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     public Response page() {
         return Response.ok(page)
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
