@@ -17,7 +17,7 @@ public record TotalRow(
                         "personnel_exchanged", "enterprises_introduced", "agreements", "people_lifted", "people_benefited",
                         "villages_benefited", "exchange_visits"}) String metric,
         @Schema(description = "Unit of the total", example = "CNY") String unit,
-        @Schema(description = "The total by the rules of DOMAIN.md", example = "487000000") BigDecimal total,
+        @Schema(description = "The total by the five rules of docs/domain.md", example = "487000000") BigDecimal total,
         @Schema(description = "Distinct claims added up; a claim restated by several reports counts once", example = "2")
         int claimCount,
         @Schema(description = "The share (0 to 1, three decimals, rounded down) of the total that comes from claims an analyst "

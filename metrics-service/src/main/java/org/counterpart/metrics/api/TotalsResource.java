@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 @Path("/totals")
-@Tag(name = "Totals", description = "Running totals over the current facts of current reports, by the rules of DOMAIN.md")
+@Tag(name = "Totals", description = "Running totals over the current facts of current reports, by the five rules of docs/domain.md")
 public class TotalsResource {
 
     private final CurrentTotals currentTotals;
