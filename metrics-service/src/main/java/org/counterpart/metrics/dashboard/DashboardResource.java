@@ -29,7 +29,7 @@ public class DashboardResource {
     public DashboardResource(DashboardSettings settings) {
         // The webjar's path carries its version; the pom's version is handed in through configuration.
         page = new String(load("dashboard/index.html"), StandardCharsets.UTF_8)
-                .replace("@CHARTJS_VERSION@", settings.chartjsVersion())
+                .replace("@ECHARTS_VERSION@", settings.echartsVersion())
                 .getBytes(StandardCharsets.UTF_8);
     }
 

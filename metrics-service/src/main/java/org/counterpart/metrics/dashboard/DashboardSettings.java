@@ -7,8 +7,8 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "counterpart.dashboard")
 public interface DashboardSettings {
 
-    /** The Chart.js webjar's version, which is part of its script's path: the pom's chartjs.version. */
-    String chartjsVersion();
+    /** The ECharts webjar's version, which is part of its script's path: the pom's echarts.version. */
+    String echartsVersion();
 
     /**
      * Where readers reach facts-service (its port on the local stack by default): each claim links to its fact in
