@@ -199,7 +199,8 @@ public class TotalsResource {
     @Operation(summary = "Grand totals per metric: the headline figures",
             description = "Per metric, the sum over the selected pairs where a pair inside another selected pair (by "
                     + "the region hierarchy) is not added again; with no filter, the sum of the top-level pairs. "
-                    + "reviewedShare says how much of each figure an analyst confirmed or corrected.")
+                    + "reviewedShare says how much of each figure an analyst confirmed or corrected; newestReport "
+                    + "and lastChanged say how recent its reports are.")
     @APIResponse(responseCode = "200", description = "One row per metric and unit, headline metrics first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = GrandTotalRow.class)))
@@ -216,9 +217,10 @@ public class TotalsResource {
                 counted -> currentTotals.reportsBehind(query.scope(), counted));
     }
 
-    /** @param reportsBehind the distinct reports behind some totals of one metric and unit */
+    /** @param reportsBehind the distinct reports behind some totals of one metric and unit, and the newest's date */
     static List<GrandTotalRow> grandTotals(List<StoredTotal> all, TotalsQuery query,
-                                           java.util.function.ToIntFunction<List<StoredTotal>> reportsBehind) {
+                                           java.util.function.Function<List<StoredTotal>,
+                                                   org.counterpart.metrics.projection.ReportsBehind> reportsBehind) {
         Map<List<String>, List<StoredTotal>> byMetricUnit = all.stream()
                 .filter(total -> query.metric().map(total.metric()::equals).orElse(true))
                 .collect(Collectors.groupingBy(total -> List.of(total.metric(), total.unit())));
@@ -226,7 +228,7 @@ public class TotalsResource {
         byMetricUnit.values().forEach(ofOne -> {
             List<StoredTotal> counted = counted(ofOne, query);
             if (!counted.isEmpty()) {
-                rows.add(GrandTotalRow.of(counted, reportsBehind.applyAsInt(counted)));
+                rows.add(GrandTotalRow.of(counted, reportsBehind.apply(counted)));
             }
         });
         rows.sort(Comparator.comparing((GrandTotalRow row) -> metricRank(row.metric()))

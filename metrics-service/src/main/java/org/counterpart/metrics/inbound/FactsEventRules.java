@@ -96,6 +96,7 @@ public final class FactsEventRules {
         text(breaches, "reportId", event.reportId(), ID);
         text(breaches, "extractorVersion", event.extractorVersion(), VERSION);
         moment(breaches, "occurredAt", event.occurredAt());
+        date(breaches, "publishedAt", event.publishedAt());
         List<FactMessage> facts = event.currentFacts();
         if (facts.size() > MAX_FACTS) {
             breaches.add(new Breach(TOO_MANY_ENTRIES, "facts has " + facts.size() + " entries, more than " + MAX_FACTS));

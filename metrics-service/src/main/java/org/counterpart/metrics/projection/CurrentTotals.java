@@ -1,5 +1,6 @@
 package org.counterpart.metrics.projection;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +32,9 @@ import org.counterpart.metrics.totals.YearRange;
  */
 @ApplicationScoped
 public class CurrentTotals {
+
+    /** Report ids per statement when asking for their dates: PostgreSQL takes at most 32,767 parameters. */
+    private static final int REPORTS_PER_QUERY = 10_000;
 
     private final EntityManager em;
     private final CurrentClaims claims;
@@ -123,23 +127,51 @@ public class CurrentTotals {
     }
 
     /**
-     * How many distinct reports some totals of one metric and unit add up: their own report ids where they carry
-     * them (worked out on read), else from the stored rows' report ids.
+     * The distinct reports some totals of one metric and unit add up, and the newest publication date among them:
+     * from their own report ids where they carry them (worked out on read), else from the stored rows' report ids,
+     * in one query.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public int reportsBehind(ClaimScope scope, List<StoredTotal> totals) {
+    public ReportsBehind reportsBehind(ClaimScope scope, List<StoredTotal> totals) {
         if (totals.stream().allMatch(total -> total.reportIds() != null)) {
-            return (int) totals.stream().flatMap(total -> total.reportIds().stream()).distinct().count();
+            List<String> ids = totals.stream().flatMap(total -> total.reportIds().stream()).distinct().toList();
+            return new ReportsBehind(ids.size(), newestPublished(ids));
         }
         StoredTotal first = totals.get(0);
-        return ((Number) em.createNativeQuery("select count(distinct r.id) from stored_total t,"
-                        + " unnest(t.report_ids) as r(id) where t.scope = :scope and t.metric = :metric"
+        Object[] row = (Object[]) em.createNativeQuery("select count(distinct r.id), max(s.published_at)"
+                        + " from stored_total t cross join unnest(t.report_ids) as r(id)"
+                        + " left join report_state s on s.report_id = r.id"
+                        + " where t.scope = :scope and t.metric = :metric"
                         + " and t.unit = :unit and t.pair_key in (:pairs)")
                 .setParameter("scope", StoredScope.of(scope).orElseThrow().code())
                 .setParameter("metric", first.metric())
                 .setParameter("unit", first.unit())
                 .setParameter("pairs", totals.stream().map(StoredTotal::identity).toList())
-                .getSingleResult()).intValue();
+                .getSingleResult();
+        return new ReportsBehind(((Number) row[0]).intValue(), localDate(row[1]));
+    }
+
+    /** Asked in slices: a figure worked out on read may rest on more reports than one statement takes parameters. */
+    private LocalDate newestPublished(List<String> reportIds) {
+        LocalDate newest = null;
+        for (int from = 0; from < reportIds.size(); from += REPORTS_PER_QUERY) {
+            LocalDate ofSlice = localDate(em.createNativeQuery("select max(published_at) from report_state"
+                            + " where report_id in (:ids)")
+                    .setParameter("ids", reportIds.subList(from, Math.min(reportIds.size(), from + REPORTS_PER_QUERY)))
+                    .getSingleResult());
+            if (ofSlice != null && (newest == null || ofSlice.isAfter(newest))) {
+                newest = ofSlice;
+            }
+        }
+        return newest;
+    }
+
+    /** A date column as the JDBC driver hands it over (java.sql.Date or LocalDate, by Hibernate's version). */
+    private static LocalDate localDate(Object value) {
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        return (LocalDate) value;
     }
 
     /** Distinct reports behind each pair's totals over all its metrics, by pair identity; empty for scopes not stored. */

@@ -124,12 +124,13 @@ public class ReportFactsProjection {
     private boolean claimNewerRevision(FactsEvent event) {
         List<?> claimed = em.createNativeQuery("""
                         insert into report_state (report_id, revision, event_id, retracted, applied_at, occurred_at,
-                                                  totals_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, null)
+                                                  published_at, totals_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, null)
                         on conflict (report_id) do update
                            set revision = excluded.revision, event_id = excluded.event_id,
                                retracted = excluded.retracted, applied_at = excluded.applied_at,
-                               occurred_at = excluded.occurred_at, totals_at = null
+                               occurred_at = excluded.occurred_at, published_at = excluded.published_at,
+                               totals_at = null
                          where report_state.revision < excluded.revision
                         returning report_id""")
                 .setParameter(1, event.reportId())
@@ -138,6 +139,7 @@ public class ReportFactsProjection {
                 .setParameter(4, event.isRetraction())
                 .setParameter(5, Timestamp.from(Instant.now()))
                 .setParameter(6, event.occurredAt() == null ? null : Timestamp.from(event.occurredAt()))
+                .setParameter(7, event.publishedAt() == null ? null : java.sql.Date.valueOf(event.publishedAt()))
                 .getResultList();
         return !claimed.isEmpty();
     }

@@ -1,6 +1,7 @@
 package org.counterpart.metrics.projection;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -34,6 +35,13 @@ public class ReportState {
     /** When facts-service produced this revision (the event's occurredAt); null when the event did not say. */
     @Column(name = "occurred_at")
     public Instant occurredAt;
+
+    /**
+     * The report's publication date as this revision gave it; null when it gave none. Read to tell how recent the
+     * reports behind a figure are (CurrentTotals#reportsBehind).
+     */
+    @Column(name = "published_at")
+    public LocalDate publishedAt;
 
     /** When the stored totals first reflected this revision; null until they do (see StoredTotals). */
     @Column(name = "totals_at")
