@@ -1,5 +1,6 @@
 package org.counterpart.facts.ledger;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -8,8 +9,12 @@ import java.util.List;
  */
 public interface FactAnnouncements {
 
-    /** The report's whole fact set, replacing whatever subscribers held for it (an empty set clears it). */
-    void replaced(Extraction extraction, List<Fact> facts);
+    /**
+     * The report's whole fact set, replacing whatever subscribers held for it (an empty set clears it).
+     *
+     * @param publishedAt the report's publication date, null when it did not give one
+     */
+    void replaced(Extraction extraction, LocalDate publishedAt, List<Fact> facts);
 
     /** The report was deleted: subscribers drop everything they hold for it. */
     void retracted(Extraction extraction);

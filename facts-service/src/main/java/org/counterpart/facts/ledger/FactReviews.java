@@ -201,7 +201,8 @@ public class FactReviews {
         extraction.revision = revisions.next();
         extraction.updatedAt = now();
         extraction.factCount = facts.size();
-        events.replaced(extraction, facts);
+        SourceReport report = SourceReport.findById(reportId);
+        events.replaced(extraction, report == null ? null : report.publishedAt, facts);
     }
 
     private Optional<UUID> reportOf(UUID factId) {

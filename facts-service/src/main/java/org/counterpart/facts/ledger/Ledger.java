@@ -62,16 +62,17 @@ public class Ledger {
             // A report the extractor cannot read (or whose facts do not hang together) is recorded as failed; it
             // must not stop the reports behind it.
             LOG.errorf(e, "Extraction failed for report %s", report.id);
-            return record(report.id, List.of(), Extraction.Status.FAILED, e.toString());
+            return record(report, List.of(), Extraction.Status.FAILED, e.toString());
         }
-        return record(report.id, facts, Extraction.Status.DONE, null);
+        return record(report, facts, Extraction.Status.DONE, null);
     }
 
     /**
      * Replaces the machine's facts of the report with {@code facts}, carries the analysts' reviews over to them
      * ({@link ReviewAnchoring}), keeps the facts analysts added, and announces the report's whole fact set.
      */
-    private Extraction record(UUID reportId, List<Fact> facts, Extraction.Status status, String failure) {
+    private Extraction record(SourceReport report, List<Fact> facts, Extraction.Status status, String failure) {
+        UUID reportId = report.id;
         Fact.delete("reportId = ?1 and origin = ?2", reportId, Fact.ORIGIN_MACHINE);
         reapplyReviews(reportId, facts);
         facts.forEach(fact -> fact.persist());
@@ -90,7 +91,7 @@ public class Ledger {
         extraction.persist();
         if (status == Extraction.Status.DONE) {
             try {
-                events.replaced(extraction, all);
+                events.replaced(extraction, report.publishedAt, all);
                 recordReadings(extraction, facts);
             } catch (EventTooLargeException e) {
                 // So many figures that their event would not fit: recorded as failed rather than half-published.

@@ -1,6 +1,7 @@
 package org.counterpart.facts.outbound;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,19 +29,20 @@ public class FactEvents implements FactAnnouncements {
     }
 
     @Override
-    public void replaced(Extraction extraction, List<Fact> facts) {
+    public void replaced(Extraction extraction, LocalDate publishedAt, List<Fact> facts) {
         // A report with no facts is announced too: a re-extraction that finds none must clear what subscribers hold.
-        record(extraction, FactsEvent.REPLACED, facts.stream().map(f -> FactDocument.of(f, json)).toList());
+        record(extraction, FactsEvent.REPLACED, publishedAt, facts.stream().map(f -> FactDocument.of(f, json)).toList());
     }
 
     @Override
     public void retracted(Extraction extraction) {
-        record(extraction, FactsEvent.RETRACTED, List.of());
+        // The report is gone, and its date with it: subscribers drop the report as a whole.
+        record(extraction, FactsEvent.RETRACTED, null, List.of());
     }
 
-    private void record(Extraction extraction, String type, List<FactDocument> documents) {
+    private void record(Extraction extraction, String type, LocalDate publishedAt, List<FactDocument> documents) {
         FactsEvent event = new FactsEvent(UUID.randomUUID(), type, extraction.reportId, extraction.revision,
-                extraction.extractorVersion, Instant.now(), documents);
+                extraction.extractorVersion, Instant.now(), publishedAt, documents);
         outbox.record(new OutgoingEvent(event.eventId(), TOPIC, extraction.reportId.toString(), type,
                 extraction.reportId, event.occurredAt(), event));
     }

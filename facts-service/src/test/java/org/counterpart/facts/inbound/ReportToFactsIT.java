@@ -100,6 +100,8 @@ class ReportToFactsIT {
         assertEquals("org.counterpart.facts.FactsReplaced",
                 new String(event.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
         assertTrue(event.value().contains("\"metric\":\"funds_cny\""), event.value());
+        assertEquals("2020-06-01", JSON.readTree(event.value()).path("publishedAt").asText(),
+                "the report's publication date travels with its facts");
         assertEquals(List.of(), FactsEventSchema.problems(event.value()), event.value());
         assertFactsTopicIsCompactedRollingAndFitsTheLargestEvent();
 

@@ -59,7 +59,7 @@ class FactsEventSchemaTest {
 
     private static ObjectNode message(List<Fact> facts) {
         FactsEvent event = new FactsEvent(UUID.randomUUID(), FactsEvent.REPLACED, REPORT, 7, "test-1", Instant.now(),
-                facts.stream().map(f -> FactDocument.of(f, JSON)).toList());
+                LocalDate.of(2020, 12, 28), facts.stream().map(f -> FactDocument.of(f, JSON)).toList());
         return JSON.valueToTree(event);
     }
 
@@ -113,6 +113,25 @@ class FactsEventSchemaTest {
     }
 
     @Test
+    void theReportsPublicationDateIsAnIsoDateOrNull() {
+        ObjectNode dated = groupWithAPart();
+        assertEquals("2020-12-28", dated.get("publishedAt").asText());
+        assertEquals(List.of(), FactsEventSchema.problems(dated), dated.toString());
+
+        ObjectNode undated = groupWithAPart();
+        undated.putNull("publishedAt");
+        assertEquals(List.of(), FactsEventSchema.problems(undated), undated.toString());
+
+        ObjectNode notADate = groupWithAPart();
+        notADate.put("publishedAt", "28.12.2020");
+        assertFalse(FactsEventSchema.problems(notADate).isEmpty(), "a date not in ISO form is refused");
+
+        ObjectNode aMoment = groupWithAPart();
+        aMoment.put("publishedAt", "2020-12-28T00:00:00Z");
+        assertFalse(FactsEventSchema.problems(aMoment).isEmpty(), "a date-time is no date");
+    }
+
+    @Test
     void aRetractionConforms() {
         assertTrue(FactsEventSchema.problems(message(List.of())).isEmpty());
     }
@@ -126,6 +145,7 @@ class FactsEventSchemaTest {
             ((ObjectNode) fact.get("donor")).remove(List.of("members", "membersInferred"));
             ((ObjectNode) fact.get("evidence")).remove(List.of("figureStart", "figureEnd"));
         });
+        message.remove("publishedAt");
         assertEquals(List.of(), FactsEventSchema.problems(message), message.toString());
     }
 

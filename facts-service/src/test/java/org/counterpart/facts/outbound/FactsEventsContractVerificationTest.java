@@ -63,7 +63,7 @@ class FactsEventsContractVerificationTest {
         fact.recipientName = "Muli";
         fact.recipientCode = "513422";
         fact.recipientLevel = "county";
-        return published(events -> events.replaced(extraction(), List.of(fact)));
+        return published(events -> events.replaced(extraction(), LocalDate.of(2022, 3, 15), List.of(fact)));
     }
 
     @PactVerifyProvider("the facts of a report, a group of donors with a figure as of a date")
@@ -78,7 +78,7 @@ class FactsEventsContractVerificationTest {
         fact.recipientName = "Sichuan";
         fact.recipientCode = "510000";
         fact.recipientLevel = "province";
-        return published(events -> events.replaced(extraction(), List.of(fact)));
+        return published(events -> events.replaced(extraction(), null, List.of(fact)));
     }
 
     @PactVerifyProvider("a report's facts retracted")
