@@ -59,8 +59,7 @@
     const title = report.title || t('report.untitled');
     $('title').textContent = title;
     document.title = `${title} · Counterpart`;
-    $('meta').textContent = [report.language, report.publishedAt ? `${t('report.publishedAt')} ${report.publishedAt}` : '']
-      .filter(Boolean).join(' · ');
+    $('meta').replaceChildren(...meta(report));
     const source = $('source');
     const href = Review.safeHref(report.sourceUrl);
     source.hidden = !href;
@@ -95,6 +94,20 @@
       const again = state.shown.map(id => facts.find(f => f.id === id)).filter(Boolean);
       if (again.length) showFacts(again); else hideDetail();
     }
+  }
+
+  /** Language, publication date and outlet, as text, separated by middle dots; what the report does not say is left out. */
+  function meta(report) {
+    const parts = [];
+    if (report.language) parts.push(el('span', { text: Review.coded('language', report.language) }));
+    if (report.publishedAt) {
+      const time = el('time', { text: `${t('report.publishedAt')} ${Review.day(report.publishedAt)}` });
+      time.dateTime = report.publishedAt;
+      parts.push(time);
+    }
+    const outlet = Review.outlet(report.sourceUrl);
+    if (outlet) parts.push(el('span', { className: 'outlet', text: outlet, title: t('report.outlet') }));
+    return parts.flatMap((part, i) => (i ? [document.createTextNode(' · '), part] : [part]));
   }
 
   function mark(figure, run) {

@@ -58,6 +58,7 @@ const Review = (() => {
       'report.noFigure': 'Facts without a located figure', 'report.history': 'History',
       'report.close': 'Close', 'report.missing': 'No report id in the address (report.html?id=…).',
       'report.publishedAt': 'published', 'report.untitled': '(untitled report)',
+      'report.outlet': 'Outlet: where the report was published', 'language.en': 'English', 'language.zh': 'Chinese',
       'history.reading': (v, r) => `extractor ${v}, revision ${r}`,
       'error.load': 'Could not load', 'error.save': 'Could not save', 'error.http': s => `HTTP ${s}`,
       'error.network': 'the service did not answer',
@@ -99,6 +100,7 @@ const Review = (() => {
       'report.noFigure': '未定位到数字的事实', 'report.history': '历史',
       'report.close': '关闭', 'report.missing': '地址中没有报告编号（report.html?id=…）。',
       'report.publishedAt': '发布于', 'report.untitled': '（无标题报告）',
+      'report.outlet': '发布媒体', 'language.en': '英文', 'language.zh': '中文',
       'history.reading': (v, r) => `抽取器 ${v}，版本 ${r}`,
       'error.load': '加载失败', 'error.save': '保存失败', 'error.http': s => `HTTP ${s}`,
       'error.network': '服务没有响应',
@@ -211,6 +213,14 @@ const Review = (() => {
       { dateStyle: 'medium', timeStyle: 'short' });
   }
 
+  /** A calendar date ("2020-01-15") as the reader writes it: 15 January 2020, 2020年1月15日. */
+  function day(iso) {
+    if (!iso) return '';
+    const d = new Date(`${String(iso).slice(0, 10)}T00:00:00Z`);
+    return Number.isNaN(d.getTime()) ? String(iso) : d.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB',
+      { dateStyle: 'long', timeZone: 'UTC' });
+  }
+
   function coded(prefix, code) {
     if (code === null || code === undefined || code === '') return '–';
     const text = t(`${prefix}.${code}`);
@@ -235,6 +245,17 @@ const Review = (() => {
     try {
       const parsed = new URL(url, window.location.href);
       return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /** Where a report was published, as readers name it: the host of its http(s) URL without "www.". */
+  function outlet(url) {
+    try {
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+      return parsed.hostname.replace(/^www\./i, '') || null;
     } catch (e) {
       return null;
     }
@@ -529,7 +550,7 @@ const Review = (() => {
 
   return {
     METRICS, t, reason, metricName, metricUnit, setLanguage, onLanguage, translateStatic, value, party, period,
-    when, coded, el, safeHref, facts, neighbours, highlighted, setStatus, api, setUpHeader, typing, field, input, select, metricSelect,
+    when, day, coded, el, safeHref, outlet, facts, neighbours, highlighted, setStatus, api, setUpHeader, typing, field, input, select, metricSelect,
     formKeys, correctionForm, followUnit, lang: () => lang
   };
 })();

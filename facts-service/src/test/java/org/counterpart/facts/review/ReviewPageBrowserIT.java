@@ -77,7 +77,9 @@ class ReviewPageBrowserIT {
             + "cities carried out 45 cooperation projects in Anshun that year. With Qingdao's help, 3,200 workers from "
             + "Anshun found jobs in 2019. Volunteers from Qingdao also set up 14 reading rooms in mountain villages.";
     static final String ENGLISH_TITLE = "Qingdao and Anshun: a year of cooperation";
-    static final String ENGLISH_URL = "https://news.example.org/qingdao-anshun-2019";
+    static final String ENGLISH_URL = "https://www.qingdao-news.example.cn/2019/anshun-cooperation";
+    /** The outlet the report view names: the host of the source URL, without "www.". */
+    static final String ENGLISH_OUTLET = "qingdao-news.example.cn";
     /** Markup in a report's text and title must reach the reader as characters, never as elements or script. */
     static final String HOSTILE = "A note on <b>bold</b> claims. Xiamen gave 90 million yuan of aid funds "
             + "<script>window.__pwned = true;</script> to Linxia in 2019. Nobody checked the <i>rest</i>.";
@@ -209,12 +211,28 @@ class ReviewPageBrowserIT {
         assertTrue(text("#detail").contains("45 projects"), text("#detail"));
         assertEquals("confirmed", mark(funds).getAttribute("data-status"));
         assertEquals("corrected", mark(workers).getAttribute("data-status"));
-        WebElement source = browser.findElement(By.id("source"));
-        if (given().get("/reports/" + english).jsonPath().getString("sourceUrl") != null) {
-            assertEquals(ENGLISH_URL, source.getAttribute("href"));
-            assertEquals("_blank", source.getAttribute("target"));
-            assertTrue(source.getAttribute("rel").contains("noopener"), source.getAttribute("rel"));
+        for (String factId : List.of(funds, projects, workers)) {
+            // each extracted figure highlighted, its reading on hover (the title)
+            assertTrue(mark(factId).getAttribute("title").contains(" · "), mark(factId).getAttribute("title"));
         }
+        assertTrue(mark(funds).getAttribute("title").contains("120,000,000 CNY"), mark(funds).getAttribute("title"));
+        // Beside the date: the outlet, and the link to the original article.
+        assertEquals(ENGLISH_OUTLET, text("#meta .outlet"));
+        assertTrue(text("#meta").contains("published 15 January 2020"), text("#meta"));
+        assertEquals("2020-01-15", js("return document.querySelector('#meta time').dateTime"));
+        WebElement source = browser.findElement(By.id("source"));
+        assertTrue(source.isDisplayed());
+        assertEquals(ENGLISH_URL, source.getAttribute("href"));
+        assertEquals("Original article ↗", source.getText());
+        assertEquals("_blank", source.getAttribute("target"));
+        assertTrue(source.getAttribute("rel").contains("noopener"), source.getAttribute("rel"));
+        // In Chinese, the date as a Chinese reader writes it; the outlet stays the host name.
+        browser.findElement(By.id("lang")).click();
+        wait.until(d -> text("#meta").contains("2020年1月15日"));
+        assertEquals(ENGLISH_OUTLET, text("#meta .outlet"));
+        assertEquals("原文链接 ↗", text("#source"));
+        browser.findElement(By.id("lang")).click();
+        wait.until(d -> text("#meta").contains("15 January 2020"));
         // Clicking a figure shows its reading and review.
         mark(workers).click();
         wait.until(d -> text("#detail").contains("3,300 people"));
@@ -257,6 +275,7 @@ class ReviewPageBrowserIT {
         assertTrue(browser.findElements(By.cssSelector("main b, main script, main i, main img, h1 i, h1 img")).isEmpty());
         assertNull(js("return window.__pwned;"));
         assertFalse(browser.findElement(By.id("source")).isDisplayed(), "no link without a source URL");
+        assertTrue(browser.findElements(By.cssSelector("#meta .outlet")).isEmpty(), "no outlet without a source URL");
     }
 
     /** After the desk test: the two facts it left in the queue. */
