@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -38,14 +36,34 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(MetricsOpenApiIT.OwnRecord.class)
-@QuarkusTestResource(value = EmbeddedInfraResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
 class MetricsOpenApiIT {
 
     /**
-     * A record of its own (the profile restarts the service with fresh Kafka and PostgreSQL): its pairs are the ones
-     * the rule tests count, and totals must not carry one class's facts into another's.
+     * A record of its own: its pairs are the ones the rule tests count, and totals must not carry one class's facts
+     * into another's. A profile alone restarts the service on the same database and topic (RulesOverTopicIT still
+     * counted these facts after it), so it names its own topic, consumer group and database, as DashboardProfile does.
      */
     public static class OwnRecord implements QuarkusTestProfile {
+
+        static final String TOPIC = "facts-openapi";
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "mp.messaging.incoming.facts.topic", TOPIC,
+                    "mp.messaging.incoming.facts.group.id", "metrics-openapi-it",
+                    "mp.messaging.incoming.facts.dead-letter-queue.topic", TOPIC + "-dlq");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(EmbeddedInfraResource.class, Map.of("database", "metrics_openapi")));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
     }
 
     private static final String[] SHENZHEN = {"Shenzhen", "440300", "prefecture"};
@@ -125,7 +143,7 @@ class MetricsOpenApiIT {
                 Map.of("name", "Guangdong", "code", "440000", "level", "province")));
         group.put("donor", donor);
         group.put("recipient", Map.of("name", "Yunnan", "code", "530000", "level", "province"));
-        try (FactsTopic topic = new FactsTopic()) {
+        try (FactsTopic topic = new FactsTopic(OwnRecord.TOPIC)) {
             topic.publish(FactsTopic.replaced(reportId, 1, List.of(
                     FactsTopic.regional(GUANGDONG, GUANGXI, "funds_cny", 1_900_000_000L, "CNY", 2019,
                             "Guangdong gave Guangxi 1.9 billion yuan of aid funds in 2019."),
