@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.counterpart.edge.export.CsvDownload;
 import org.counterpart.edge.paging.PageCursor;
 import org.counterpart.edge.paging.PageRequest;
 import org.counterpart.edge.problem.Problem;
@@ -47,8 +48,16 @@ public class TotalsResource {
         this.changes = changes;
     }
 
+    /** The OpenAPI text of the CSV answers' Content-Disposition and body. */
+    static final String CSV_DISPOSITION = "On the CSV answer only: attachment; filename=\"counterpart-….csv\" (with "
+            + "filename*=UTF-8''… when the name is not plain ASCII)";
+    static final String CSV_BODY = "UTF-8 with a byte order mark (EF BB BF), RFC 4180, CRLF line ends; a header row "
+            + "naming the columns (docs/api.md)";
+    static final String FORMAT = "json (the default: a page of rows) or csv (a file of every matching row); without "
+            + "it, Accept: text/csv asks for the CSV too";
+
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(summary = "Totals per donor, recipient and metric",
             description = "Plans never count; the same claim from several reports counts once; of claims whose time "
                     + "spans overlap only the largest non-overlapping sum counts; a parent pair totals the larger of "
@@ -60,14 +69,19 @@ public class TotalsResource {
                     + "Facts an analyst rejected never count; corrected facts count with their corrected values. Each "
                     + "row says how much of its total an analyst confirmed or corrected (reviewedShare). "
                     + "Sorted by metric, then largest total first; a page at a time (more pages: a Link header with "
-                    + "rel=next). Also as CSV of every matching row (Accept: text/csv).")
-    @APIResponse(responseCode = "200", description = "A page of the matching totals, possibly none",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Link",
-                    description = "<…&cursor=…>; rel=\"next\" when more rows follow; absent on the last page",
+                    + "rel=next). Also as a CSV file of every matching row, not paged (format=csv, or Accept: "
+                    + "text/csv): one row per total, or with expand=claims one row per claim and total it belongs to; "
+                    + "summing its inGrandTotal column gives /totals/grand of the same filters (docs/api.md).")
+    @APIResponse(responseCode = "200", description = "A page of the matching totals, possibly none; or the CSV file",
+            headers = {@org.eclipse.microprofile.openapi.annotations.headers.Header(name = "Link",
+                    description = "<…&cursor=…>; rel=\"next\" when more rows follow; absent on the last page and on CSV",
                     schema = @Schema(type = SchemaType.STRING)),
+                    @org.eclipse.microprofile.openapi.annotations.headers.Header(name = CsvDownload.CONTENT_DISPOSITION,
+                            description = CSV_DISPOSITION, schema = @Schema(type = SchemaType.STRING))},
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = TotalRow.class)),
-                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = CSV_BODY))})
     @APIResponse(responseCode = "400", description = "A query parameter was refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response totals(
@@ -86,17 +100,24 @@ public class TotalsResource {
             @QueryParam("limit") String limit,
             @Parameter(description = "where the page starts: the cursor of the previous page's next link")
             @QueryParam("cursor") String cursor,
+            @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"},
+                    defaultValue = "json")) @QueryParam(CsvDownload.FORMAT) String format,
             @Context UriInfo uri, @Context HttpHeaders headers) {
-        ListPage.requireJson(headers);
+        boolean csv = CsvDownload.asked(format, headers);
         TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, minConfidence, expand);
+        if (csv) {
+            return totalsAsCsv(query, metric, donor, recipient, province);
+        }
         PageRequest request = PageRequest.of(limit, cursor, 6, ListPage.DEFAULT_LIMIT, ListPage.MAX_LIMIT);
         // The page is chosen over the rows without claims; only its own rows get theirs (their trees worked out).
         ListPage<StoredTotal> page = ListPage.of(currentTotals.totals(query.scope(), query.metric(), false).stream()
                         .filter(query::matches).sorted(TotalsQuery.STORED_ORDER).toList(),
                 request, TotalsResource::cursorOf, TotalsResource.CURSOR_ORDER);
         List<StoredTotal> rows = query.expand() ? currentTotals.withClaims(query.scope(), page.rows()) : page.rows();
-        return page.response(rows.stream()
-                .map(total -> TotalRow.of(total, query.expand() ? claimViews.all(total) : null)).toList(), uri);
+        // JSON even when Accept prefers CSV: format=json asked for it
+        return Response.fromResponse(page.response(rows.stream()
+                .map(total -> TotalRow.of(total, query.expand() ? claimViews.all(total) : null)).toList(), uri))
+                .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** A row's place in {@link TotalsQuery#STORED_ORDER}, as a cursor. */
@@ -114,69 +135,81 @@ public class TotalsResource {
             .thenComparing(c -> c.key(4))
             .thenComparing(c -> c.key(5));
 
-    @GET
-    @Produces(Csv.MEDIA_TYPE)
-    @Operation(hidden = true)
-    public String totalsAsCsv(@QueryParam("metric") String metric, @QueryParam("donor") String donor,
-                              @QueryParam("recipient") String recipient, @QueryParam("level") String level,
-                              @QueryParam("province") String province, @QueryParam("fromYear") String fromYear,
-                              @QueryParam("toYear") String toYear, @QueryParam("minConfidence") String minConfidence,
-                              @QueryParam("expand") String expand) {
-        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, level, province, fromYear, toYear, minConfidence, expand);
-        List<TotalRow> rows = rows(query);
-        return query.expand()
-                ? Csv.claims(rows.stream().flatMap(row -> row.claims().stream()).toList())
-                : Csv.totals(rows);
+    /**
+     * Every matching total (not a page), each marked with whether the grand total of the same filters adds it up:
+     * the totals {@link #counted} keeps, as {@link #grand} adds them.
+     */
+    private Response totalsAsCsv(TotalsQuery query, String metric, String donor, String recipient, String province) {
+        List<StoredTotal> all = currentTotals.totals(query.scope(), query.metric(), query.expand());
+        java.util.Set<List<String>> inGrand = countedPerMetricUnit(all, query).stream().flatMap(List::stream)
+                .map(TotalsResource::grandKey).collect(Collectors.toSet());
+        List<Csv.Listed> listed = all.stream().filter(query::matches).sorted(TotalsQuery.STORED_ORDER)
+                .map(total -> new Csv.Listed(total, inGrand.contains(grandKey(total)))).toList();
+        String file = CsvDownload.fileName("counterpart", query.expand() ? "claims" : "totals", donor, recipient,
+                province, metric);
+        return CsvDownload.of(file, query.expand() ? Csv.claims(listed, claimViews) : Csv.totals(listed));
     }
 
-    private List<TotalRow> rows(TotalsQuery query) {
-        return currentTotals.totals(query.scope(), query.metric(), query.expand()).stream()
-                .filter(query::matches)
-                .sorted(TotalsQuery.STORED_ORDER)
-                .map(total -> TotalRow.of(total, query.expand() ? claimViews.all(total) : null))
-                .toList();
+    /**
+     * The totals the grand totals of these filters add up ({@link #counted}), one list per metric and unit that has
+     * any: what {@link #grand} sums, and what the CSV files mark inGrandTotal.
+     */
+    static List<List<StoredTotal>> countedPerMetricUnit(List<StoredTotal> all, TotalsQuery query) {
+        return all.stream()
+                .filter(total -> query.metric().map(total.metric()::equals).orElse(true))
+                .collect(Collectors.groupingBy(total -> List.of(total.metric(), total.unit())))
+                .values().stream().map(ofOne -> counted(ofOne, query)).filter(counted -> !counted.isEmpty()).toList();
+    }
+
+    private static List<String> grandKey(StoredTotal total) {
+        return List.of(total.metric(), total.unit(), total.identity());
     }
 
     @GET
     @Path("/{donor}/{recipient}/{metric}")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(summary = "One total with the claims it used and did not use, and their sources",
             description = "Each claim lists every report stating it, with the evidence sentence and a link to the fact "
                     + "in facts-service, its review (who confirmed or corrected it, and when) with a link to the report "
                     + "view where it is checked, and its confidence with the reasons. Unused claims carry a reason: overlapped, "
-                    + "duplicate, conflict, plan, child_pairs_larger or part. Also as CSV of claims (Accept: text/csv).")
-    @APIResponse(responseCode = "200", description = "The total",
+                    + "duplicate, conflict, plan, child_pairs_larger or part. Also as a CSV file of its claims "
+                    + "(format=csv, or Accept: text/csv), one row per claim, in the columns of /totals?expand=claims: "
+                    + "summing countedValue gives the total; inGrandTotal is countedValue when the pair is at the top "
+                    + "of its tree (the unfiltered grand total adds it), else 0.")
+    @APIResponse(responseCode = "200", description = "The total; or the CSV file of its claims",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = CsvDownload.CONTENT_DISPOSITION,
+                    description = CSV_DISPOSITION, schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TotalDetail.class)),
-                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, description = CSV_BODY))})
     @APIResponse(responseCode = "400", description = "A parameter was refused",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No actual claim for this pair and metric",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TotalDetail total(
+    public Response total(
             @Parameter(description = "Donor name or code") @PathParam("donor") String donor,
             @Parameter(description = "Recipient name or code") @PathParam("recipient") String recipient,
             @Parameter(description = "Metric code") @PathParam("metric") String metric,
             @Parameter(description = "First year") @QueryParam("fromYear") String fromYear,
             @Parameter(description = "Last year") @QueryParam("toYear") String toYear,
-            @Parameter(description = TotalsQuery.MIN_CONFIDENCE) @QueryParam("minConfidence") String minConfidence) {
+            @Parameter(description = TotalsQuery.MIN_CONFIDENCE) @QueryParam("minConfidence") String minConfidence,
+            @Parameter(description = FORMAT, schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"},
+                    defaultValue = "json")) @QueryParam(CsvDownload.FORMAT) String format,
+            @Context HttpHeaders headers) {
+        boolean csv = CsvDownload.asked(format, headers);
         TotalsQuery query = TotalsQuery.of(metric, donor, recipient, null, null, fromYear, toYear, minConfidence, null);
         StoredTotal total = find(query, donor, recipient, metric);
+        if (csv) {
+            // All rows belong to this one total; the unfiltered grand total adds it when nothing is above it.
+            return CsvDownload.of(CsvDownload.fileName("counterpart", "claims", total.pair().donor().name(),
+                            total.pair().recipient().name(), total.metric()),
+                    Csv.claims(List.of(new Csv.Listed(total, total.isRoot())), claimViews));
+        }
         StoredTotal parent = total.parent() == null ? null : currentTotals
                 .totalsOfPairs(query.scope(), total.metric(), List.of(total.parentIdentity()), false).stream()
                 .filter(t -> t.unit().equals(total.unit()))
                 .findFirst().orElse(null);
-        return TotalDetail.of(total, parent, currentTotals.childPairs(query.scope(), total), claimViews);
-    }
-
-    @GET
-    @Path("/{donor}/{recipient}/{metric}")
-    @Produces(Csv.MEDIA_TYPE)
-    @Operation(hidden = true)
-    public String totalAsCsv(@PathParam("donor") String donor, @PathParam("recipient") String recipient,
-                             @PathParam("metric") String metric, @QueryParam("fromYear") String fromYear,
-                             @QueryParam("toYear") String toYear, @QueryParam("minConfidence") String minConfidence) {
-        TotalsQuery query = TotalsQuery.of(metric, donor, recipient, null, null, fromYear, toYear, minConfidence, null);
-        return Csv.claims(claimViews.all(find(query, donor, recipient, metric)));
+        return Response.ok(TotalDetail.of(total, parent, currentTotals.childPairs(query.scope(), total), claimViews),
+                MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The total of the pair and metric, with its claims: of the metric's totals, the one the path names. */
@@ -221,16 +254,8 @@ public class TotalsResource {
     static List<GrandTotalRow> grandTotals(List<StoredTotal> all, TotalsQuery query,
                                            java.util.function.Function<List<StoredTotal>,
                                                    org.counterpart.metrics.projection.ReportsBehind> reportsBehind) {
-        Map<List<String>, List<StoredTotal>> byMetricUnit = all.stream()
-                .filter(total -> query.metric().map(total.metric()::equals).orElse(true))
-                .collect(Collectors.groupingBy(total -> List.of(total.metric(), total.unit())));
         List<GrandTotalRow> rows = new ArrayList<>();
-        byMetricUnit.values().forEach(ofOne -> {
-            List<StoredTotal> counted = counted(ofOne, query);
-            if (!counted.isEmpty()) {
-                rows.add(GrandTotalRow.of(counted, reportsBehind.apply(counted)));
-            }
-        });
+        countedPerMetricUnit(all, query).forEach(counted -> rows.add(GrandTotalRow.of(counted, reportsBehind.apply(counted))));
         rows.sort(Comparator.comparing((GrandTotalRow row) -> metricRank(row.metric()))
                 .thenComparing(GrandTotalRow::claimCount, Comparator.reverseOrder())
                 .thenComparing(GrandTotalRow::unit));

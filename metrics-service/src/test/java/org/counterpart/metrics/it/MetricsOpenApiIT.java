@@ -94,6 +94,12 @@ class MetricsOpenApiIT {
         call(recorder).queryParam("metric", "funds_cny").queryParam("expand", "claims").get("/totals")
                 .then().statusCode(200);
         call(recorder).accept("text/csv").get("/totals").then().statusCode(200);
+        // the download a link makes: format=csv, a file (Content-Disposition), of totals and of claims
+        call(recorder).queryParam("format", "csv").get("/totals").then().statusCode(200);
+        call(recorder).queryParam("metric", "funds_cny").queryParam("expand", "claims").queryParam("format", "csv")
+                .get("/totals").then().statusCode(200);
+        call(recorder).queryParam("format", "json").get("/totals").then().statusCode(200);
+        call(recorder).queryParam("format", "xlsx").get("/totals").then().statusCode(400);
         call(recorder).queryParam("metric", "fund_cny").get("/totals").then().statusCode(400);
         call(recorder).accept("application/xml").get("/totals").then().statusCode(406);
 
@@ -104,6 +110,8 @@ class MetricsOpenApiIT {
         // check until the document says it in a form validators read; every other answer here is checked.
         given().get("/totals/Guangdong/Guangxi/funds_cny").then().statusCode(200);
         call(recorder).accept("text/csv").get("/totals/Shenzhen/Baise/funds_cny").then().statusCode(200);
+        call(recorder).queryParam("format", "csv").get("/totals/Shenzhen/Baise/funds_cny").then().statusCode(200);
+        call(recorder).queryParam("format", "xlsx").get("/totals/Shenzhen/Baise/funds_cny").then().statusCode(400);
         call(recorder).get("/totals/Shenzhen/Atlantis/funds_cny").then().statusCode(404);
         call(recorder).get("/totals/Shenzhen/Baise/goodwill").then().statusCode(400);
 

@@ -196,10 +196,13 @@ class RulesOverTopicIT {
         String totals = given().accept("text/csv").queryParam("donor", "Shenzhen").queryParam("metric", "funds_cny")
                 .when().get("/totals")
                 .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
-        assertEquals(List.of("donor,donorCode,recipient,recipientCode,level,metric,unit,total,claimCount,donorMembers,"
-                        + "recipientMembers,reviewedShare",
-                "Shenzhen,440300,Baise,451000,prefecture,funds_cny,CNY,520000000,1,,,0",
-                "Shenzhen,440300,Hechi,451200,prefecture,funds_cny,CNY,300000000,1,,,0"), totals.lines().toList());
+        // a UTF-8 byte order mark first, for spreadsheet programs; each row says its parent pair and what the
+        // grand total of the same filters adds of it (both child pairs here: their parent is not selected)
+        assertEquals(List.of("\uFEFFdonor,donorCode,recipient,recipientCode,level,metric,unit,total,claimCount,"
+                        + "donorMembers,recipientMembers,reviewedShare,parent,inGrandTotal",
+                "Shenzhen,440300,Baise,451000,prefecture,funds_cny,CNY,520000000,1,,,0,Guangdong → Guangxi,520000000",
+                "Shenzhen,440300,Hechi,451200,prefecture,funds_cny,CNY,300000000,1,,,0,Guangdong → Guangxi,300000000"),
+                totals.lines().toList());
         given().accept("text/csv").when().get("/totals/Shenzhen/Baise/funds_cny")
                 .then().statusCode(200)
                 .body(containsString(",Shenzhen's aid to Baise reached 520 million yuan in 2019.,"))
