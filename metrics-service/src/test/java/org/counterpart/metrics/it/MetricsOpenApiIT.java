@@ -126,6 +126,7 @@ class MetricsOpenApiIT {
 
         // The dashboard page, and a rebuild of the projection from the topic
         call(recorder).get("/dashboard").then().statusCode(200);
+        call(recorder).get("/dashboard/region-names").then().statusCode(200);
         call(recorder).post("/admin/rebuild").then().statusCode(200);
         call(recorder).header("Sec-Fetch-Site", "cross-site").post("/admin/rebuild").then().statusCode(403);
 
