@@ -8,8 +8,14 @@ import java.nio.charset.StandardCharsets;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -36,11 +42,14 @@ public class DashboardResource {
     @GET
     @Produces("text/html;charset=UTF-8")
     @Operation(summary = "The totals dashboard (HTML)")
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "The page",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "text/html;charset=UTF-8",
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
-    public Response page() {
+    @APIResponse(responseCode = "200", description = "The page",
+            content = @Content(mediaType = "text/html;charset=UTF-8",
+                    schema = @Schema(type = SchemaType.STRING)))
+    public Response page(@Parameter(
+            description = "The page's language, en or zh; without it the reader's earlier choice, else the browser's language "
+                    + "(read by the page's script, which ignores any other value)",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"en", "zh"}))
+                         @QueryParam("lang") String lang) {
         return Response.ok(page)
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
