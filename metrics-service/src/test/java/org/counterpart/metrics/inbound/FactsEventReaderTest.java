@@ -26,7 +26,8 @@ class FactsEventReaderTest {
 
     private static final String EVENT = """
             { "eventId": "e-1", "type": "FactsReplaced", "reportId": "r-1", "revision": 17,
-              "extractorVersion": "1.0.0", "occurredAt": "2026-11-22T10:00:00Z", "somethingNew": {"x": 1},
+              "extractorVersion": "1.0.0", "occurredAt": "2026-11-22T10:00:00Z", "publishedAt": "2020-05-06",
+              "somethingNew": {"x": 1},
               "facts": [ { "id": "f-1", "reportId": "r-1", "metric": "funds_cny", "value": 487000000, "unit": "CNY",
                   "qualifier": "exact", "basis": "cumulative", "periodStart": "2016-01-01", "periodEnd": null,
                   "asOf": "2020-04-30", "valueAsWritten": "4.87亿元",
@@ -42,6 +43,7 @@ class FactsEventReaderTest {
 
         assertEquals("e-1", event.eventId());
         assertEquals(17L, event.revision());
+        assertEquals(LocalDate.of(2020, 5, 6), event.publishedAt());
         FactMessage fact = event.currentFacts().get(0);
         assertEquals(new BigDecimal("487000000"), fact.value());
         assertEquals(LocalDate.of(2020, 4, 30), fact.asOf());
@@ -127,6 +129,18 @@ class FactsEventReaderTest {
                         MalformedEventException.UNREADABLE),
                 Arguments.of("an offset beyond an int", "\"start\": 120", "\"start\": 2147483648", MalformedEventException.UNREADABLE),
                 Arguments.of("a date in the year 1000000", "\"2016-01-01\"", "\"+1000000-01-01\"", FactsEventRules.DATE_OUT_OF_RANGE),
+                Arguments.of("a report published on no date given", "\"publishedAt\": \"2020-05-06\"",
+                        "\"publishedAt\": null", null),
+                Arguments.of("a report published in the year 1000000", "\"2020-05-06\"", "\"+1000000-05-06\"",
+                        FactsEventRules.DATE_OUT_OF_RANGE),
+                Arguments.of("a report published in 1850", "\"2020-05-06\"", "\"1850-05-06\"",
+                        FactsEventRules.DATE_OUT_OF_RANGE),
+                Arguments.of("a publication date that is no date", "\"2020-05-06\"", "\"6 May 2020\"",
+                        MalformedEventException.UNREADABLE),
+                Arguments.of("a publication date of February 30th", "\"2020-05-06\"", "\"2020-02-30\"",
+                        MalformedEventException.UNREADABLE),
+                Arguments.of("a publication date given as an object", "\"2020-05-06\"", "{\"year\": 2020}",
+                        MalformedEventException.UNREADABLE),
                 Arguments.of("an event that occurred in the year 999999999", "\"2026-11-22T10:00:00Z\"",
                         "\"+999999999-12-31T23:59:59Z\"", FactsEventRules.DATE_OUT_OF_RANGE),
                 Arguments.of("an event that occurred 10^15 seconds after 1970", "\"2026-11-22T10:00:00Z\"",

@@ -49,7 +49,9 @@ class FactsEventsContractTest {
 
     @Pact(consumer = "metrics-service")
     MessagePact aRegionToRegionFact(MessagePactBuilder builder) {
+        // The report's publication date: the headline figures tell how recent their newest report is.
         PactDslJsonBody fact = header(new PactDslJsonBody(), "FactsReplaced")
+                .date("publishedAt", "yyyy-MM-dd", date("2022-03-15"))
                 .minArrayLike("facts", 1);
         common(fact, FACT_ID, "funds_cny", 120000000, "CNY");
         fact.stringMatcher("basis", "period", "period")
@@ -92,6 +94,7 @@ class FactsEventsContractTest {
     void readsAFactBetweenTwoRegions(List<Message> messages) {
         FactsEvent event = read(messages.get(0));
         assertEquals(FactsEvent.REPLACED, event.type());
+        assertEquals(LocalDate.of(2022, 3, 15), event.publishedAt());
         FactMessage fact = event.currentFacts().get(0);
         assertEquals(new BigDecimal("120000000"), fact.value());
         assertEquals(LocalDate.of(2021, 12, 31), fact.periodEnd());
