@@ -123,7 +123,7 @@ class ReviewToDashboardBrowserIT {
 
         browser.get(stack.settings().url(stack.settings().metricsPort()) + "/dashboard");
         String fundsDrill = drill("funds_cny", wait);
-        assertTrue(fundsDrill.contains("73 mn CNY"), fundsDrill);
+        assertTrue(fundsDrill.contains("73 million CNY"), fundsDrill);
         assertTrue(fundsDrill.contains("confirmed by local"), fundsDrill);
         String projectsDrill = drill("projects", wait);
         assertTrue(projectsDrill.contains("28 projects"), projectsDrill);
