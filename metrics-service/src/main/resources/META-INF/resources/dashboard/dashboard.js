@@ -897,20 +897,27 @@ function refreshSoon() {
 // CLOSED), a new EventSource resumes from the last id through ?lastEventId=.
 const HEARTBEAT_GRACE_MS = 45000;
 
+// The open stream, so that a page the browser keeps for its back button (back/forward cache) can close it: an
+// open stream holds one of the few connections a browser allows per server, and the next page would wait for it.
+const stream = { source: null, lastId: null, quiet: null };
+
 function listen(lastEventId) {
   const live = document.getElementById('live');
   const label = live.querySelector('[data-role="label"]');
   const source = new EventSource(lastEventId ? `/totals/stream${query({ lastEventId })}` : '/totals/stream');
+  stream.source = source;
   let lastId = lastEventId;
   let quiet;
   const heard = event => {
     if (event && event.lastEventId) lastId = event.lastEventId;
+    stream.lastId = lastId;
     live.dataset.state = 'live';
     label.dataset.i18n = 'live.live';
     label.textContent = t('live.live');
     clearTimeout(quiet);
     // No heartbeat for three beats: the connection is dead even if the browser has not noticed.
     quiet = setTimeout(() => { source.close(); offline(); listen(lastId); }, HEARTBEAT_GRACE_MS);
+    stream.quiet = quiet;
   };
   const offline = () => { live.dataset.state = 'offline'; label.dataset.i18n = 'live.reconnecting'; label.textContent = t('live.reconnecting'); };
   source.onopen = () => heard();
@@ -970,6 +977,13 @@ function setUp() {
     trapFocus(event);
   });
   window.addEventListener('popstate', () => closeDrill(true));
+  window.addEventListener('pagehide', () => {
+    clearTimeout(stream.quiet);
+    if (stream.source) stream.source.close();
+  });
+  window.addEventListener('pageshow', event => {
+    if (event.persisted) { listen(stream.lastId); refresh(); }
+  });
   window.addEventListener('resize', () => { for (const c of Object.values(charts)) c.instance.resize(); });
 }
 
