@@ -29,6 +29,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.AfterAll;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -112,6 +114,10 @@ class DashboardBrowserIT {
                 "--window-size=1366,900", "--lang=en-GB",
                 // no chart animations (the page honours the reader's wish): a click lands on the band as laid out
                 "--force-prefers-reduced-motion");
+        // the page's console, for the messages of a failed wait
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         // The installed driver, never a download by Selenium Manager.
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
@@ -478,9 +484,41 @@ class DashboardBrowserIT {
         browser.manage().window().setSize(DESKTOP);
     }
 
-    /** Live: a new fact reaches the open page through the event stream; groups; low-confidence facts on request. */
+    /**
+     * axe-core's WCAG 2 A and AA rules on the page as readers meet it, in both languages and both widths, and with the
+     * claims sheet open: names and labels for every control, contrast, headings, landmarks, no duplicate ids.
+     */
     @Test
     @Order(11)
+    void meetsWcagAaInBothLanguagesAndWidths() {
+        for (Dimension size : List.of(DESKTOP, PHONE)) {
+            for (String lang : List.of("en", "zh")) {
+                open(size, lang);
+                WebDriverWait wait = waiter();
+                wait.until(d -> d.findElements(By.cssSelector("#pairs tbody tr")).size() >= 9);
+                assertNoViolations(lang + " at " + size.getWidth() + " px");
+                scrollTo(totalButton("Suzhou", "Tongren", "funds_cny")).click();
+                drillText(wait, "→");
+                assertNoViolations(lang + " at " + size.getWidth() + " px, claims sheet open");
+                browser.findElement(By.cssSelector("#drill [data-role=close]")).click();
+                wait.until(d -> !d.findElement(By.id("drill")).isDisplayed());
+            }
+        }
+        browser.manage().window().setSize(DESKTOP);
+    }
+
+    private static void assertNoViolations(String where) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        String found = results.getViolations().stream()
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget()) + " " + node.getFailureSummary()).toList())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(results.getViolations().isEmpty(), "accessibility violations, " + where + ":\n" + found);
+    }
+
+    /** Live: a new fact reaches the open page through the event stream; groups; low-confidence facts on request. */
+    @Test
+    @Order(12)
     void liveUpdatesGroupsAndLowConfidence() {
         open(DESKTOP, "en");
         WebDriverWait wait = waiter();
@@ -545,7 +583,8 @@ class DashboardBrowserIT {
 
     private static String drillText(WebDriverWait wait, String title) {
         wait.withMessage(() -> "no drill-down titled " + title + "; status: " + status() + "; sheet: "
-                + browser.findElement(By.id("drill")).getAttribute("textContent"));
+                + browser.findElement(By.id("drill")).getAttribute("textContent").strip() + "; console: "
+                + browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll());
         return wait.until(d -> {
             WebElement panel = d.findElement(By.id("drill"));
             return panel.isDisplayed() && panel.findElement(By.id("drill-title")).getText().contains(title) ? panel.getText() : null;
