@@ -20,8 +20,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard's first load in headless Chromium (Debian's /usr/bin/chromium and /usr/bin/chromedriver, as
  * ReviewToDashboardBrowserIT uses them): milliseconds from navigation start until the dashboard has rendered its
- * totals, i.e. until its script has filled the headlines, charts and pairs table and written "N pairs · updated …"
- * into {@code #status}, which it does last, once /totals/grand, /totals, /timeseries and /pairs have all answered.
+ * totals, i.e. until its script has filled the headlines, charts, flows and pairs table and set {@code #status}'s
+ * {@code data-state} to "shown" (in either language), which it does last, once /totals/grand, /timeseries and /pairs
+ * have all answered.
  * A script installed before any page script runs ({@code Page.addScriptToEvaluateOnNewDocument}) notes
  * {@code performance.now()} (milliseconds since navigation start) at that moment, so WebDriver's own round trips do
  * not count. One cold load (new profile, empty cache), then warm loads in the same browser, each after about:blank.
@@ -40,7 +41,7 @@ final class DashboardLoad {
                 if (!status) return;
                 if (status.classList.contains('error')) {
                   if (window.__benchFailed === undefined) window.__benchFailed = status.textContent;
-                } else if (/ · updated /.test(status.textContent) && window.__benchRendered === undefined) {
+                } else if (status.dataset.state === 'shown' && window.__benchRendered === undefined) {
                   window.__benchRendered = performance.now();
                 }
               };
@@ -61,7 +62,7 @@ final class DashboardLoad {
         }
         String url = metricsUrl + "/dashboard";
         result.put("url", url);
-        result.put("until", "#status reads '… · updated …' (headlines, charts and pairs table filled)");
+        result.put("until", "#status data-state=shown (headlines, charts, flows and pairs table filled)");
         Path profile = null;
         ChromeDriver browser = null;
         try {

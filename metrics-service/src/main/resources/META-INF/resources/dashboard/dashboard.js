@@ -846,8 +846,11 @@ function renderAll() {
   setStatus(`${count('count.pairs', visiblePairs().length)} · ${freshnessText()}`);
 }
 
+// #status's data-state says, whatever the language, where loading stands: loading, shown (everything drawn from one
+// set of answers) or error. Tools that time the page (benchmarks/DashboardLoad) wait for "shown".
 async function refresh() {
   setStatus(t('status.loading'));
+  document.getElementById('status').dataset.state = 'loading';
   try {
     const filters = filterParams();
     const [grand, years, pairs] = await Promise.all([
@@ -860,9 +863,11 @@ async function refresh() {
     state.pairs = pairs;
     learnCodes(pairs);
     renderAll();
+    document.getElementById('status').dataset.state = 'shown';
     redrawDrill();
   } catch (error) {
     setStatus(`${t('error.load')}: ${error.message}`, true);
+    document.getElementById('status').dataset.state = 'error';
   }
 }
 
